@@ -1,0 +1,32 @@
+# Two commands on a fresh machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+CORPUS ?=
+PORT ?= 8501
+
+.PHONY: run test install gate bench e2e screenshots clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/ttdn serve $(CORPUS) --port $(PORT)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+gate: $(STAMP)
+	$(PY) -m loaders.gate --by-id
+
+bench: $(STAMP)
+	$(PY) -m bench.run
+
+clean:
+	rm -rf $(VENV) .ttdn-cache artifacts *.egg-info

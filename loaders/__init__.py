@@ -1,0 +1,16 @@
+"""Raw Vietnamese news articles in, a typed, evidence-backed meeting table out.
+
+    >>> from loaders import load_corpus
+    >>> corpus = load_corpus("../shared/corpus/seeds")
+    >>> corpus.articles[["doc_id", "province", "meeting_date", "meeting_type"]]
+"""
+from .schema import Corpus
+
+__all__ = ["Corpus", "load_corpus"]
+
+
+def load_corpus(path, cache_dir=None, workers=None, progress=False) -> Corpus:
+    """Read a folder, file or zip of articles into a ``Corpus`` (cached by file content)."""
+    from .ingest import load_corpus as _load
+
+    return _load(path, cache_dir=cache_dir, workers=workers, progress=progress)

@@ -1,0 +1,77 @@
+"""Score the loader against gold-labelled JSONL with the project's scorer (../shared/corpus/score.py).
+
+Used by the quality-gate test and by developers: ``python -m loaders.gate [GOLD.jsonl] [--by-id]``.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from .evidence import RawRecord
+from .export import write_articles
+from .frame import corpus_from_records
+from .textnorm import nfc
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+DEV = SHARED / "dev.jsonl"
+SCORER = SHARED / "score.py"
+
+
+def gold_records(path: Path) -> list[RawRecord]:
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out.append(RawRecord(doc_id=str(r["id"]), source=str(path), text=nfc(r.get("text") or ""),
+                                 url=r.get("url"), title=r.get("title"), published=r.get("published")))
+    return out
+
+
+def load_scorer():
+    spec = importlib.util.spec_from_file_location("ttdn_score", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def score_file(gold: Path, predictions: Path) -> dict:
+    scorer = load_scorer()
+    return scorer.score(scorer.load_gold(str(gold)), scorer.load_pred(str(predictions)))
+
+
+def gate_scores(result: dict) -> dict[str, float]:
+    """The numbers the gate pins: per-field accuracy, delegation precision, chairs recall."""
+    out = {name: r["acc"] for name, r in result.items()
+           if isinstance(r, dict) and "acc" in r and r["acc"] is not None}
+    out["counts_precision"] = result["counts_f1"]["precision"] or 0.0
+    return out
+
+
+def run(gold: Path = DEV) -> tuple[dict, dict]:
+    corpus = corpus_from_records(gold_records(gold), workers=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        pred = Path(tmp) / "pred.jsonl"
+        write_articles(corpus.articles, pred)
+        result = score_file(gold, pred)
+    return result, gate_scores(result)
+
+
+def main(argv: list[str]) -> int:
+    gold = Path(next((a for a in argv if not a.startswith("--")), DEV))
+    result, scores = run(gold)
+    for name, value in scores.items():
+        print(f"{name:18s} {value:.3f}")
+    if "--by-id" in argv:
+        for name, r in result.items():
+            for wrong in (r.get("wrong") or [])[:60] if isinstance(r, dict) else []:
+                print(f"  {name:14s} {wrong}")
+        cf = result["counts_f1"]
+        print("counts", cf)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

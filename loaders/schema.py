@@ -1,0 +1,127 @@
+"""The declared shape of every table the loader returns.
+
+One place that says which columns exist and with which dtype; ``frame.py`` builds the
+tables, ``typed()`` enforces the declaration, tests check it, the dashboard relies on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+LEVELS = ["province", "central", "district", "other"]
+MEETING_TYPES = ["so_ket", "tong_ket", "tap_huan", "thong_tin_thoi_su", "hop", "trien_khai", "khac"]
+REGIONS = [
+    "Trung du và miền núi phía Bắc",
+    "Đồng bằng sông Hồng",
+    "Bắc Trung Bộ và Duyên hải miền Trung",
+    "Tây Nguyên",
+    "Đông Nam Bộ",
+    "Đồng bằng sông Cửu Long",
+]
+COUNT_FIELDS = ["delegations_in", "visitors_in", "delegations_out", "visitors_out"]
+OTHER_NUMBER_FIELDS = ["attendees", "fdi_projects"]
+
+# name -> dtype. "list" marks an object column holding a Python list of strings.
+ARTICLE_COLUMNS: dict[str, object] = {
+    "doc_id": "string",
+    "source": "string",
+    "url": "string",
+    "title": "string",
+    "published": "datetime64[ns]",
+    "meeting_date": "datetime64[ns]",
+    "period": "string",
+    "relevant": "boolean",
+    "level": pd.CategoricalDtype(LEVELS),
+    "province": "string",
+    "province_2025": "string",
+    "region": pd.CategoricalDtype(REGIONS),
+    "province_source": pd.CategoricalDtype(["text", "url"]),
+    "meeting_type": pd.CategoricalDtype(MEETING_TYPES),
+    "chairs": "list",
+    "central_officials": "list",
+    "delegations_in": "Int64",
+    "visitors_in": "Int64",
+    "delegations_out": "Int64",
+    "visitors_out": "Int64",
+    "attendees": "Int64",
+    "fdi_projects": "Int64",
+    "themes": "list",
+    "countries": "list",
+    "meeting_id": "string",
+    "byline": "string",
+    "body": "string",
+    "raw_text": "string",
+}
+LIST_COLUMNS = [c for c, t in ARTICLE_COLUMNS.items() if t == "list"]
+DATE_COLUMNS = [c for c, t in ARTICLE_COLUMNS.items() if t == "datetime64[ns]"]
+
+# Long tables: one row per fact, each with the sentence it stands on.
+EVIDENCE_COLUMNS = {"doc_id": "string", "field": "string", "value": "string", "sentence": "string"}
+THEME_COLUMNS = {"doc_id": "string", "theme": "string", "keyword": "string", "sentence": "string"}
+TERM_COLUMNS = {"doc_id": "string", "term": "string", "count": "Int64"}
+PEOPLE_COLUMNS = {"doc_id": "string", "name": "string", "title": "string", "role": "string", "sentence": "string"}
+NUMBER_COLUMNS = {"doc_id": "string", "field": "string", "value": "Int64", "approx": "boolean", "sentence": "string"}
+REPORT_COLUMNS = {"path": "string", "member": "string", "status": "string", "reason": "string", "records": "Int64"}
+
+LONG_TABLES = {
+    "evidence": EVIDENCE_COLUMNS,
+    "themes": THEME_COLUMNS,
+    "terms": TERM_COLUMNS,
+    "people": PEOPLE_COLUMNS,
+    "numbers": NUMBER_COLUMNS,
+    "report": REPORT_COLUMNS,
+}
+
+
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    if isinstance(value, float) and pd.isna(value):
+        return []
+    if hasattr(value, "tolist"):
+        value = value.tolist()
+    return [str(v) for v in value]
+
+
+def typed(frame: pd.DataFrame, columns: dict[str, object]) -> pd.DataFrame:
+    """Return ``frame`` with exactly ``columns``, in order, cast to their declared dtypes."""
+    frame = frame.copy()
+    for name, dtype in columns.items():
+        if name not in frame.columns:
+            frame[name] = None
+        if dtype == "list":
+            frame[name] = pd.Series([_as_list(v) for v in frame[name]], index=frame.index, dtype=object)
+        elif dtype == "datetime64[ns]":
+            frame[name] = pd.to_datetime(frame[name], errors="coerce").astype("datetime64[ns]")
+        elif dtype == "Int64":
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("Int64")
+        elif dtype == "boolean":
+            frame[name] = frame[name].astype("boolean")
+        elif isinstance(dtype, pd.CategoricalDtype):
+            values = frame[name].where(frame[name].isin(dtype.categories))
+            frame[name] = values.astype(dtype)
+        else:
+            frame[name] = frame[name].astype(dtype)
+    return frame[list(columns)].reset_index(drop=True)
+
+
+def empty(columns: dict[str, object]) -> pd.DataFrame:
+    return typed(pd.DataFrame(), columns)
+
+
+@dataclass
+class Corpus:
+    """Everything the loader knows about a corpus: the articles and its tidy long tables."""
+
+    articles: pd.DataFrame
+    evidence: pd.DataFrame = field(default_factory=lambda: empty(EVIDENCE_COLUMNS))
+    themes: pd.DataFrame = field(default_factory=lambda: empty(THEME_COLUMNS))
+    terms: pd.DataFrame = field(default_factory=lambda: empty(TERM_COLUMNS))
+    people: pd.DataFrame = field(default_factory=lambda: empty(PEOPLE_COLUMNS))
+    numbers: pd.DataFrame = field(default_factory=lambda: empty(NUMBER_COLUMNS))
+    report: pd.DataFrame = field(default_factory=lambda: empty(REPORT_COLUMNS))
+    demo: bool = False  # True for the generated demo corpus: the UI marks it everywhere
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        return {"articles": self.articles, **{name: getattr(self, name) for name in LONG_TABLES}}

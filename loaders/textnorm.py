@@ -1,0 +1,72 @@
+"""Vietnamese text normalisation shared by every extractor.
+
+NFC first (some scrapes arrive decomposed), then one canonical tone placement so that
+Hòa/Hoà, Thủy/Thuỷ compare equal, and a sentence splitter that keeps evidence readable.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style vs new-style tone placement: both spellings are in the wild, fold to new style.
+TONE_PLACEMENT = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+TONE_PLACEMENT.update({k.upper(): v.upper() for k, v in TONE_PLACEMENT.items()})
+TONE_PLACEMENT.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(TONE_PLACEMENT.items()) if k.islower()})
+TONE_RE = re.compile("|".join(sorted(TONE_PLACEMENT, key=len, reverse=True)))
+
+SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\ufeff]")
+# A sentence ends at . ! ? ; or a line break, but not inside "TP. Hồ", "1.000", "T.Ư", "v.v."
+SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
+ABBREV_TAIL_RE = re.compile(r"(?:\bTP|\bT\.Ư|\bTS|\bThS|\bPGS|\bGS|\bNxb|\bv\.v|\bĐ/c|\bđ/c|\bSt|\bNo|\bKL|\b[A-ZĐ])\.$")
+
+
+def nfc(text: str) -> str:
+    """Unicode NFC with zero-width characters removed and spaces collapsed (line breaks kept)."""
+    text = unicodedata.normalize("NFC", text or "")
+    text = ZERO_WIDTH_RE.sub("", text)
+    return SPACES_RE.sub(" ", text)
+
+
+def fold_tones(text: str) -> str:
+    """Canonical tone placement: 'Hòa' and 'Hoà' become the same string."""
+    return TONE_RE.sub(lambda m: TONE_PLACEMENT[m.group(0)], text)
+
+
+def fold(text: str) -> str:
+    """Key for comparing names: NFC, lower case, canonical tones, single spaces."""
+    return SPACES_RE.sub(" ", fold_tones(nfc(text).lower())).strip()
+
+
+def strip_marks(text: str) -> str:
+    """Remove all diacritics (đ -> d): 'Khánh Hòa' -> 'khanh hoa'. For URLs and slugs."""
+    text = unicodedata.normalize("NFD", fold(text)).replace("đ", "d").replace("Đ", "D")
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split into sentences/lines, gluing back splits after abbreviations like 'TP.'."""
+    out: list[str] = []
+    for piece in SENTENCE_END_RE.split(text or ""):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and ABBREV_TAIL_RE.search(out[-1]):
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
+
+
+def sentence_of(text: str, start: int, end: int | None = None) -> str:
+    """The sentence around text[start:end], trimmed: the evidence shown to users."""
+    end = start if end is None else end
+    left = max(text.rfind(ch, 0, start) for ch in (".\n", ". ", "\n", "; "))
+    left = 0 if left < 0 else left + 1
+    rights = [i for i in (text.find(ch, end) for ch in (". ", "\n", ".\n")) if i >= 0]
+    right = min(rights) if rights else len(text)
+    return text[left:right].strip(" .;\n")

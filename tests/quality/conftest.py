@@ -1,0 +1,12 @@
+import pytest
+
+from loaders.gate import DEV, SCORER, SHARED
+
+SHARED_MISSING = "../shared/corpus is absent (a user's fresh clone): the gold-labelled corpora live only beside the project"
+
+
+@pytest.fixture(scope="session")
+def shared_corpus():
+    if not (DEV.exists() and SCORER.exists()):
+        pytest.skip(SHARED_MISSING)
+    return SHARED

@@ -1,0 +1,224 @@
+"""Pure: small frame -> plotly Figure, all through one template. No streamlit here.
+
+Every builder takes the UI language for its labels (Vietnamese labels are passed through
+untouched) and returns a Figure even for an empty frame. Colours for meeting types and
+themes are fixed so the same thing has the same colour on every page.
+"""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from loaders.schema import COUNT_FIELDS, MEETING_TYPES
+
+from . import i18n
+
+TEMPLATE_NAME = "ttdn"
+FONT_FAMILY = "Noto Sans, DejaVu Sans, Segoe UI, Arial, sans-serif"
+TYPE_COLOURS = {
+    "so_ket": "#1f77b4", "tong_ket": "#d62728", "tap_huan": "#2ca02c", "thong_tin_thoi_su": "#9467bd",
+    "hop": "#ff7f0e", "trien_khai": "#8c564b", "khac": "#7f7f7f", "none": "#c7c7c7",
+}
+FIELD_COLOURS = {"delegations_in": "#1f77b4", "delegations_out": "#d62728",
+                 "visitors_in": "#6baed6", "visitors_out": "#fc9272"}
+HALF_COLOURS = {"H1": "#4c78a8", "H2": "#f58518"}
+SEQUENTIAL = "Blues"
+# Vietnam's two archipelagos are part of the map readers expect (Hoàng Sa: Đà Nẵng; Trường Sa: Khánh Hòa)
+ARCHIPELAGOS = [("Quần đảo Hoàng Sa", 16.5, 112.0), ("Quần đảo Trường Sa", 10.0, 114.2)]
+MAP_LON_RANGE = (101.5, 117.5)
+MAP_LAT_RANGE = (8.0, 23.8)
+
+
+def _register_template() -> None:
+    base = pio.templates["plotly_white"]
+    template = go.layout.Template(base)
+    template.layout.font = dict(family=FONT_FAMILY, size=14, color="#1f2933")
+    template.layout.title = dict(font=dict(size=17), x=0, xanchor="left")
+    template.layout.legend = dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text="")
+    template.layout.margin = dict(l=10, r=10, t=60, b=10)
+    template.layout.hoverlabel = dict(font=dict(family=FONT_FAMILY, size=13))
+    pio.templates[TEMPLATE_NAME] = template
+
+
+_register_template()
+
+
+def _layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
+    fig.update_layout(template=TEMPLATE_NAME, title_text=title, separators=i18n.PLOTLY_SEPARATORS[lang], **extra)
+    return fig
+
+
+def _count_title(unit: str, lang: str) -> str:
+    return i18n.t(f"chart.count_{unit}", lang)
+
+
+# ---------------------------------------------------------------- time
+
+def over_time(frame: pd.DataFrame, lang: str, unit: str, share: bool = False) -> go.Figure:
+    """Stacked bars per bucket, one trace per meeting type; customdata carries the type code."""
+    fig = go.Figure()
+    value = "share" if share else "count"
+    for mtype in [*MEETING_TYPES, "none"]:
+        part = frame[frame["meeting_type"] == mtype]
+        if part.empty or not part["count"].any():
+            continue
+        fig.add_bar(x=part["bucket"], y=part[value], name=i18n.meeting_type_label(None if mtype == "none" else mtype,
+                                                                                     lang),
+                    marker_color=TYPE_COLOURS[mtype], customdata=[[mtype]] * len(part),
+                    hovertemplate="%{x}: %{y" + (":.0%" if share else ":,d") + "}<extra>%{fullData.name}</extra>")
+    axis_title = i18n.t("chart.share", lang) if share else _count_title(unit, lang)
+    _layout(fig, i18n.t("chart.over_time", lang), lang, barmode="stack",
+            yaxis_title=axis_title, xaxis_title=i18n.t("chart.period_axis", lang), clickmode="event+select")
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(frame["bucket"])))
+    if share:
+        fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    _mark_halves(fig, list(dict.fromkeys(frame["bucket"])))
+    return fig
+
+
+def _mark_halves(fig: go.Figure, buckets: list[str]) -> None:
+    """Dotted lines where a half-year starts (Jan, Jul): the reporting rhythm of sơ kết/tổng kết."""
+    for i, bucket in enumerate(buckets):
+        if i and (bucket.endswith(("-01", "-07", "-Q1", "-Q3", "-H1", "-H2"))):
+            fig.add_vline(x=i - 0.5, line=dict(color="#9aa5b1", width=1, dash="dot"))
+
+
+def articles_vs_meetings(frame: pd.DataFrame, lang: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_bar(x=frame["bucket"], y=frame["articles"], name=i18n.t("chart.articles", lang), marker_color="#9ecae1")
+    fig.add_bar(x=frame["bucket"], y=frame["meetings"], name=i18n.t("chart.meetings", lang), marker_color="#08519c")
+    _layout(fig, i18n.t("chart.articles_vs_meetings", lang), lang, barmode="group",
+            xaxis_title=i18n.t("chart.period_axis", lang), yaxis_title=i18n.t("chart.number", lang))
+    fig.update_xaxes(type="category")
+    return fig
+
+
+def month_profile(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
+    fig = go.Figure()
+    for half in ("H1", "H2"):
+        part = frame[frame["half"] == half]
+        fig.add_bar(x=[i18n.t(f"month.{m}", lang) for m in part["month"]], y=part["count"],
+                    name=i18n.t(f"chart.half_{half}", lang), marker_color=HALF_COLOURS[half])
+    _layout(fig, i18n.t("chart.month_profile", lang), lang, yaxis_title=_count_title(unit, lang), bargap=0.15)
+    fig.update_xaxes(type="category")
+    return fig
+
+
+# ---------------------------------------------------------------- provinces
+
+def province_map(frame: pd.DataFrame, lang: str, unit: str, title: str) -> go.Figure:
+    """Centroid bubbles on plain lon/lat axes (equal aspect): nothing is fetched, no tiles, no geo."""
+    places = frame[frame["lat"].notna() & frame["lon"].notna()]
+    active = places[places["count"] > 0]
+    idle = places[places["count"] == 0]
+    fig = go.Figure()
+    fig.add_scatter(x=idle["lon"], y=idle["lat"], mode="markers", name=i18n.t("chart.no_meetings", lang),
+                    marker=dict(size=6, color="#d0d7de"), text=idle["name"],
+                    hovertemplate="%{text}: 0<extra></extra>")
+    biggest = max(int(active["count"].max()), 1) if len(active) else 1
+    fig.add_scatter(x=active["lon"], y=active["lat"], mode="markers+text", name=_count_title(unit, lang),
+                    text=active["name"], textposition="middle right", textfont=dict(size=11),
+                    customdata=active[["count"]],
+                    marker=dict(size=10 + 40 * (active["count"] / biggest) ** 0.5, color=active["count"],
+                                colorscale=SEQUENTIAL, cmin=0, cmax=biggest, line=dict(width=1, color="#08306b"),
+                                showscale=True, colorbar=dict(title=dict(text=""), thickness=12)),
+                    hovertemplate="%{text}: %{customdata[0]:,d}<extra></extra>")
+    for name, lat, lon in ARCHIPELAGOS:
+        fig.add_annotation(x=lon, y=lat, text=name, showarrow=False, font=dict(size=11, color="#52606d"))
+    _layout(fig, title, lang, showlegend=False, height=760, plot_bgcolor="#f4f8fb")
+    fig.update_xaxes(range=list(MAP_LON_RANGE), showgrid=False, zeroline=False, visible=False)
+    fig.update_yaxes(range=list(MAP_LAT_RANGE), showgrid=False, zeroline=False, visible=False,
+                     scaleanchor="x", scaleratio=1)
+    return fig
+
+
+def ranked_bar(frame: pd.DataFrame, label_col: str, value_col: str, lang: str, title: str,
+               axis_title: str, colour: str = "#2171b5", label=lambda v: v) -> go.Figure:
+    """Horizontal bars, largest on top (the frame arrives ranked)."""
+    frame = frame.iloc[::-1]
+    fig = go.Figure(go.Bar(x=frame[value_col], y=[label(v) for v in frame[label_col]], orientation="h",
+                           marker_color=colour, hovertemplate="%{y}: %{x:,}<extra></extra>"))
+    _layout(fig, title, lang, xaxis_title=axis_title, height=max(320, 26 * len(frame) + 120))
+    fig.update_yaxes(type="category", automargin=True)
+    return fig
+
+
+def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, lang: str, title: str,
+            row_label=lambda v: v, col_label=lambda v: v) -> go.Figure:
+    """Rows ordered by their total (largest on top), columns in their natural order."""
+    grid = frame.pivot_table(index=row, columns=col, values=value, aggfunc="sum", fill_value=0)
+    if len(grid):
+        totals = grid.sum(axis=1)
+        order = sorted(grid.index, key=lambda r: (-totals[r], str(r)))
+        grid = grid.loc[order[::-1]]
+        grid = grid[sorted(grid.columns, key=str)]
+    fig = go.Figure(go.Heatmap(z=grid.values, x=[str(col_label(c)) for c in grid.columns],
+                               y=[str(row_label(r)) for r in grid.index], colorscale=SEQUENTIAL,
+                               hovertemplate="%{y} · %{x}: %{z:,}<extra></extra>", texttemplate="%{z}",
+                               colorbar=dict(thickness=12)))
+    _layout(fig, title, lang, height=max(320, 28 * len(grid) + 140))
+    fig.update_xaxes(type="category", side="bottom")
+    fig.update_yaxes(type="category", automargin=True)
+    return fig
+
+
+def compare_types(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
+    """Grouped bars: provinces on x, one trace per meeting type."""
+    fig = go.Figure()
+    for mtype in [*MEETING_TYPES, "none"]:
+        part = frame[frame["meeting_type"] == mtype]
+        if part.empty:
+            continue
+        fig.add_bar(x=part["province"], y=part["count"], marker_color=TYPE_COLOURS[mtype],
+                    name=i18n.meeting_type_label(None if mtype == "none" else mtype, lang))
+    _layout(fig, i18n.t("chart.compare_types", lang), lang, barmode="group", yaxis_title=_count_title(unit, lang))
+    return fig
+
+
+# ---------------------------------------------------------------- themes
+
+def theme_shares(frame: pd.DataFrame, lang: str) -> go.Figure:
+    colours = i18n.theme_colours()
+    frame = frame.iloc[::-1]
+    fig = go.Figure(go.Bar(x=frame["share"], y=[i18n.theme_label(t, lang) for t in frame["theme"]], orientation="h",
+                           marker_color=[colours.get(t, "#4c78a8") for t in frame["theme"]],
+                           customdata=frame[["count"]], hovertemplate="%{y}: %{x:.0%} (%{customdata[0]:,})<extra></extra>"))
+    _layout(fig, i18n.t("chart.theme_shares", lang), lang, xaxis_title=i18n.t("chart.share", lang),
+            height=max(300, 30 * len(frame) + 120))
+    fig.update_xaxes(tickformat=".0%")
+    fig.update_yaxes(type="category", automargin=True)
+    return fig
+
+
+def theme_trend(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
+    colours = i18n.theme_colours()
+    fig = go.Figure()
+    buckets = sorted(frame["bucket"].unique()) if len(frame) else []
+    for theme in sorted(frame["theme"].unique()) if len(frame) else []:
+        part = frame[frame["theme"] == theme].set_index("bucket")["count"].reindex(buckets, fill_value=0)
+        fig.add_scatter(x=buckets, y=part.values, mode="lines+markers", name=i18n.theme_label(theme, lang),
+                        line=dict(color=colours.get(theme)) if colours.get(theme) else None)
+    _layout(fig, i18n.t("chart.theme_trend", lang), lang, yaxis_title=_count_title(unit, lang),
+            xaxis_title=i18n.t("chart.period_axis", lang))
+    fig.update_xaxes(type="category")
+    return fig
+
+
+# ---------------------------------------------------------------- delegations
+
+def delegations(frame: pd.DataFrame, x: str, lang: str, title: str, fields=("delegations_in", "delegations_out"),
+                x_label=lambda v: v) -> go.Figure:
+    """Grouped bars of received vs sent (or visitors) per province or per reporting period."""
+    fig = go.Figure()
+    for name in fields:
+        if name not in frame:
+            continue
+        fig.add_bar(x=[x_label(v) for v in frame[x]], y=frame[name], name=i18n.field_label(name, lang),
+                    marker_color=FIELD_COLOURS.get(name), hovertemplate="%{x}: %{y:,}<extra>%{fullData.name}</extra>")
+    _layout(fig, title, lang, barmode="group", yaxis_title=i18n.t("chart.number", lang))
+    fig.update_xaxes(type="category")
+    return fig
+
+
+ALL_COUNT_FIELDS = tuple(COUNT_FIELDS)

@@ -1,0 +1,89 @@
+"""The dashboard's only cache layer: each corpus is loaded once per path (or once for the demo).
+
+Where the corpus comes from, in order: an upload made in this session, ``--corpus PATH``
+after ``--`` on the command line (``streamlit run dashboard/app.py -- --corpus data/``),
+the ``TTDN_CORPUS`` environment variable, else the built-in demo corpus.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+import streamlit as st
+
+from loaders.schema import ARTICLE_COLUMNS, Corpus, empty
+
+UPLOAD_KEY = "upload_path"  # written only by save_upload's caller in widgets.upload_box
+UPLOAD_SUFFIXES = (".txt", ".jsonl", ".csv", ".zip")
+
+
+def corpus_path_from_argv(argv: list[str]) -> str | None:
+    """``--corpus PATH`` (or ``--corpus=PATH``) from the script arguments, if given."""
+    for i, arg in enumerate(argv):
+        if arg == "--corpus" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--corpus="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def configured_path() -> str | None:
+    return corpus_path_from_argv(sys.argv[1:]) or os.environ.get("TTDN_CORPUS") or None
+
+
+@st.cache_resource(show_spinner="Đang đọc kho bài viết… / Loading the corpus…")
+def load_corpus(path: str) -> Corpus:
+    from loaders import load_corpus as _load
+    return _load(path)
+
+
+@st.cache_resource(show_spinner="Đang tạo dữ liệu minh hoạ… / Building the demo corpus…")
+def demo_corpus() -> Corpus:
+    try:
+        from loaders.demo import demo_corpus as build
+    except ImportError:  # loaders/demo.py not installed: an empty corpus, still marked as demo
+        return Corpus(articles=empty(ARTICLE_COLUMNS), demo=True)
+    return build()
+
+
+def current_corpus() -> Corpus:
+    """The corpus this session looks at (see the module docstring for the order)."""
+    uploaded = st.session_state.get(UPLOAD_KEY)
+    if uploaded:
+        return load_corpus(uploaded)
+    path = configured_path()
+    return load_corpus(path) if path else demo_corpus()
+
+
+def current_source() -> str:
+    """Where the corpus comes from, for the page footer: a path, "upload" or "demo"."""
+    if st.session_state.get(UPLOAD_KEY):
+        return "upload"
+    return configured_path() or "demo"
+
+
+def save_upload(files: list) -> str:
+    """Write uploaded files to a temp folder named by their content hash; return the folder path.
+
+    Zips are saved as they are (the loader reads archives); the same upload maps to the same
+    folder, so the loaded corpus is cached by content.
+    """
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.name.encode())
+        digest.update(f.getvalue())
+    folder = Path(tempfile.gettempdir()) / "ttdn-upload" / digest.hexdigest()[:16]
+    folder.mkdir(parents=True, exist_ok=True)
+    for f in files:
+        name = Path(f.name).name  # never trust a path from the browser
+        if not name.lower().endswith(UPLOAD_SUFFIXES):
+            continue
+        target = folder / name
+        target.write_bytes(f.getvalue())
+        if name.lower().endswith(".zip") and not zipfile.is_zipfile(target):
+            target.unlink()
+    return str(folder)

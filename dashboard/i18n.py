@@ -1,0 +1,130 @@
+"""UI strings and locale formatting (vi default, en switchable). No streamlit here.
+
+Strings live in assets/i18n.json as ``{"vi": {key: text}, "en": {key: text}}``; a missing
+English string falls back to Vietnamese, a missing key shows the key (tests forbid both).
+Numbers and dates follow the chosen locale: vi "1.234" and "18/07/2022", en "1,234" and
+"2022-07-18".
+"""
+from __future__ import annotations
+
+import math
+from datetime import date, datetime
+
+import pandas as pd
+
+from loaders import assets
+
+LANGS = ("vi", "en")
+DEFAULT_LANG = "vi"
+DATE_FORMATS = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}
+MONTH_FORMATS = {"vi": "%m/%Y", "en": "%Y-%m"}
+# plotly's layout.separators: decimal mark then thousands mark
+PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
+
+
+def strings(lang: str) -> dict[str, str]:
+    table = assets.read_json("i18n.json")
+    return table.get(lang if lang in LANGS else DEFAULT_LANG, {})
+
+
+def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
+    """The UI string ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
+    text = strings(lang).get(key) or strings(DEFAULT_LANG).get(key) or key
+    return text.format(**values) if values else text
+
+
+def _is_missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    return isinstance(value, float) and math.isnan(value)
+
+
+def fmt_int(value, lang: str = DEFAULT_LANG) -> str:
+    """1234 -> "1.234" (vi) or "1,234" (en); missing -> "–"."""
+    if _is_missing(value):
+        return "–"
+    text = f"{int(round(float(value))):,}"
+    return text.replace(",", ".") if lang == "vi" else text
+
+
+def fmt_float(value, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
+    if _is_missing(value):
+        return "–"
+    text = f"{float(value):,.{digits}f}"
+    if lang == "vi":  # swap the marks: 1,234.5 -> 1.234,5
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def fmt_pct(share, lang: str = DEFAULT_LANG, digits: int = 1) -> str:
+    """A share in [0, 1] as a percentage: 0.125 -> "12,5%" (vi) / "12.5%" (en)."""
+    if _is_missing(share):
+        return "–"
+    return f"{fmt_float(100 * float(share), lang, digits)}%"
+
+
+def fmt_date(value, lang: str = DEFAULT_LANG) -> str:
+    if _is_missing(value):
+        return "–"
+    if isinstance(value, str):
+        value = pd.to_datetime(value, errors="coerce")
+        if pd.isna(value):
+            return "–"
+    if isinstance(value, (pd.Timestamp, datetime, date)):
+        return value.strftime(DATE_FORMATS.get(lang, DATE_FORMATS[DEFAULT_LANG]))
+    return str(value)
+
+
+def meeting_type_label(code, lang: str = DEFAULT_LANG) -> str:
+    if _is_missing(code) or code == "":
+        return t("type.none", lang)
+    return t(f"type.{code}", lang)
+
+
+def level_label(code, lang: str = DEFAULT_LANG) -> str:
+    if _is_missing(code) or code == "":
+        return t("level.none", lang)
+    return t(f"level.{code}", lang)
+
+
+def field_label(name: str, lang: str = DEFAULT_LANG) -> str:
+    return t(f"field.{name}", lang)
+
+
+def region_label(name, lang: str = DEFAULT_LANG) -> str:
+    """Regions are stored by their Vietnamese name; English gets a translation when known."""
+    if _is_missing(name):
+        return "–"
+    if lang == "vi":
+        return str(name)
+    return strings("en").get(f"region.{name}", str(name))
+
+
+def _theme_rows() -> list[dict]:
+    """Rows of assets/themes.json, tolerant of its shape (a list, {"themes": [...]}, or {id: {...}})."""
+    try:
+        data = assets.read_json("themes.json")
+    except (FileNotFoundError, OSError, ValueError):
+        return []
+    if isinstance(data, dict) and isinstance(data.get("themes"), list):
+        data = data["themes"]
+    if isinstance(data, dict):
+        data = [{"id": key, **value} for key, value in data.items() if isinstance(value, dict)]
+    return [row for row in data if isinstance(row, dict) and row.get("id")]
+
+
+def theme_label(theme_id, lang: str = DEFAULT_LANG) -> str:
+    if _is_missing(theme_id):
+        return "–"
+    for row in _theme_rows():
+        if row["id"] == theme_id:
+            return row.get(f"label_{lang}") or row.get("label_vi") or str(theme_id)
+    return str(theme_id).replace("_", " ")
+
+
+def theme_colours() -> dict[str, str]:
+    return {row["id"]: row["colour"] for row in _theme_rows() if row.get("colour")}
+
+
+def theme_ids() -> list[str]:
+    return [row["id"] for row in _theme_rows()]

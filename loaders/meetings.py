@@ -313,9 +313,11 @@ DIRECT_RE = re.compile(r"phát biểu chỉ đạo", I)
 HEAD_OF_BCD_RE = re.compile(r"(?<!Phó )Trưởng [Bb]an [Cc]hỉ đạo", re.U)
 INSTITUTION_AFTER_RE = re.compile(r"^\s*(?:,\s*)?phối hợp", I)
 ATTEND_RE = re.compile(r"(?:tham dự|đến dự|tới dự|cùng dự|dự hội nghị|dự lễ|dự buổi|có sự tham dự)", I)
-CENTRAL_TITLE_RE = re.compile(r"Trung ương|T\.Ư|\bTW\b|\bTƯ\b|\bBộ\b|Chính phủ|Quốc hội|Cục ", re.U)
+CENTRAL_TITLE_RE = re.compile(r"Trung ương|T\.Ư|\bTW\b|\bTƯ\b|\bBộ\b(?! đội| chỉ huy)|Chính phủ|Quốc hội(?! tỉnh)|Cục ", re.U)
 ITEM_SPLIT_RE = re.compile(r";|\s+và\s+(?=(?:các |)(?:đồng chí|ông|bà|Đ/c|Đại tá|Thiếu tướng|[^\W\d_]+\s+[^\W\d_]))")
-SEPARATOR_CHARS = ",;:.()–—-|"
+# Words after which a new clause starts: a name before them does not belong to the chair phrase
+CLAUSE_CUT_RE = re.compile(r":\s|\b(?:nhấn mạnh|cho biết|khẳng định|đề nghị|tới|sau khi|trong khuôn khổ|là)\b")
+SEPARATOR_CHARS = ",;:.()–—-|…!?"
 MAX_NAME_SYLLABLES = 4
 APOSTROPHES = "’'"
 
@@ -401,8 +403,9 @@ def _surname_anchored(run: list[str]) -> list[str] | None:
     return None
 
 
-def _name_in_item(item: str) -> tuple[str, str] | None:
-    """(name, title) of the one person an item describes, e.g. 'đồng chí A, Bí thư ...' or 'Phó Chủ tịch ... A'."""
+def _names_in_item(item: str) -> list[tuple[str, str]]:
+    """(name, title) of the people an item describes: 'đồng chí A, Bí thư ...' (one person, anchored
+    on the honorific) or 'Phó Chủ tịch UBND tỉnh A, Giám đốc Sở B' (title first, anchored on family names)."""
     hon = HONORIFIC_RE.search(item)
     if hon:
         after = item[hon.end():]
@@ -411,28 +414,35 @@ def _name_in_item(item: str) -> tuple[str, str] | None:
             first = runs[0][0][:MAX_NAME_SYLLABLES]
             if _valid(first):
                 name = " ".join(first)
-                return name, _title_around(item, name)
+                return [(name, _title_of(after, name, honorific=True))]
+    out = []
     for run, _ in _runs(item):
         name = _surname_anchored(run)
         if name:
             joined = " ".join(name)
-            return joined, _title_around(item, joined)
-    return None
+            out.append((joined, _title_of(item, joined, honorific=False)))
+    return out
 
 
-def _title_around(item: str, name: str) -> str:
-    title = item.replace(name, " ")
-    title = HONORIFIC_RE.sub(" ", title)
-    title = re.sub(r"^[\W\d]*(?:(?:Sáng|Chiều|Tối|Ngày|Trưa)\s+[\d/.\-]+,?)?", "", title.strip())
-    return re.sub(r"\s+", " ", title).strip(" ,;:-–—.")
+def _title_of(item: str, name: str, honorific: bool) -> str:
+    """The words around a name that describe the person: after it ('A, Bí thư ...'), else the last
+    comma chunk before it ('Sáng 7/1, Phó Bí thư Tỉnh ủy A' -> 'Phó Bí thư Tỉnh ủy')."""
+    before, _, after = item.partition(name)
+    kept = []
+    for chunk in re.split(r"\s*[,–—]\s*|\s+-\s+", after.strip(" ,;:-–—.")):
+        if not chunk or not (chunk[0].isupper() or chunk.startswith("kiêm")):
+            break  # titles are capitalised chunks; the first lowercase chunk is the sentence going on
+        kept.append(chunk)
+    after = ", ".join(kept)
+    before = "" if honorific else re.split(r",\s", before)[-1].strip(" ,;:-–—.")
+    title = ", ".join(x for x in (before, after) if x)
+    return re.sub(r"\s+", " ", title).strip()
 
 
 def _names_in_clause(clause: str) -> list[tuple[str, str]]:
     out = []
     for item in ITEM_SPLIT_RE.split(clause):
-        got = _name_in_item(item)
-        if got:
-            out.append(got)
+        out += _names_in_item(item)
     return out
 
 
@@ -453,7 +463,7 @@ def _chairs_at(text: str, match: re.Match, before_only: bool = False) -> list[tu
     if before.strip():
         # "Sáng 15/3, ..., đồng chí A ... chủ trì": only the part after the last clause break
         # that still names someone belongs to the chair phrase.
-        found = _names_in_clause(re.split(r":\s", before)[-1])
+        found = _names_in_clause(CLAUSE_CUT_RE.split(before)[-1])
         if found:
             return [(n, t, sentence) for n, t in found]
     if before_only:

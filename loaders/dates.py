@@ -19,6 +19,7 @@ from .textnorm import fold_tones, nfc, sentence_of
 EARLIEST = date(2000, 1, 1)  # the corpus is about 21st-century reporting; older dates are banners
 HEAD_LINES = 14  # a dateline sits in the first lines of a page
 HEAD_LINE_MAX = 160  # longer lines are sentences, not datelines
+BARE_MAX_LETTERS = 6  # a date line carries next to no words besides weekday/labels ("Thứ Bảy, 22/9/2018")
 LEAD_CHARS = 3500  # the event date is in the lede, not in the tail of a long page
 ZONE_BEFORE_CHARS = 600  # text before the event sentence read for its year (title, standfirst)
 STALE_DAYS = 60  # a report appears days after its meeting; a header months later is a clock
@@ -43,6 +44,8 @@ DATELINE_FILLER_RE = re.compile(
     r"(?i:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|ngày|lúc|gmt\s*\+?\s*\d*|am|pm|cập nhật|thời gian|"
     r"đăng|cms-publish-date|cms-view-count|view|lượt xem|bình luận|in bài|gửi bài này|in bài này)"
 )
+ISO_DATE_RE = re.compile(r"(?<![\d/-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d-])")
+VN_LONG_DATE_RE = re.compile(r"(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\s+(?i:năm)\s+((?:19|20)\d{2})")
 ISO_TAG_RE = re.compile(r"(?:^|\s)date\s+((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 ISO_HINT_RE = re.compile(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:\b|T)")
 MONTHS_EN = {m: i + 1 for i, m in enumerate(
@@ -77,7 +80,18 @@ FROM_TO_RE = re.compile(
     r"(?P<lead>(?i:từ)\s+ngày)\s*(?P<d>\d{1,2})(?:\s*[/.-]\s*\d{1,2})?\s*(?:đến|tới|-|–)\s*(?:ngày\s*)?"
     r"\d{1,2}\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2}))?(?!\d)"
 )
-EVENT_DATE_RES = (MULTI_DAY_RE, FROM_TO_RE, SINGLE_DATE_RE)
+# "Sáng ngày 15 tháng 3 năm 2024", "Ngày 8 tháng 5"
+LONG_DATE_RE = re.compile(
+    rf"(?<!\w)(?P<lead>(?i:{PART_OF_DAY})(?:\s+(?i:ngày))?|(?i:ngày))\s+(?P<d>\d{{1,2}})\s+(?i:tháng)\s+(?P<m>\d{{1,2}})"
+    r"(?:\s*(?:,\s*)?(?i:năm)\s+(?P<y>(?:19|20)\d{2}))?(?!\d)"
+)
+# "Ngày 14 và 15/9", "Sáng 14-15/9" (a span given without "Trong ... ngày")
+SHORT_SPAN_RE = re.compile(
+    rf"(?<!\w)(?P<lead>(?i:{PART_OF_DAY})(?:\s+(?i:ngày))?|(?i:ngày))\s*\(?\s*(?P<d>\d{{1,2}})"
+    r"(?:\s*,\s*\d{1,2})*\s*(?:và|đến|-|–)\s*(?:ngày\s+)?\d{1,2}\s*(?P<sep>/)\s*(?P<m>\d{1,2})"
+    r"(?:\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2}))?(?!\d)"
+)
+EVENT_DATE_RES = (MULTI_DAY_RE, FROM_TO_RE, SHORT_SPAN_RE, LONG_DATE_RE, SINGLE_DATE_RE)
 STRONG_LEAD_RE = re.compile(r"(?i:sáng|chiều|tối|trưa|đêm|hôm|trong|từ|vào lúc)")
 EVENT_WORDS = [
     "hội nghị", "tổ chức", "họp", "tập huấn", "bồi dưỡng", "lễ", "chủ trì", "làm việc", "hội đàm", "hội thảo",
@@ -114,6 +128,7 @@ YEAR_REVIEW_RE = re.compile(
 RANGE_REVIEW_RE = re.compile(
     r"(?i:tổng kết|đánh giá|sơ kết|kết quả)[^.;\n]{0,80}?(?:giai đoạn|năm|nhiệm kỳ)?\s*"
     r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
+RESULTS_CUE_RE = re.compile(r"(?i:\bđã\b|kết quả|thành tựu|\bđạt\b)")
 DEPLOY_YEAR_RE = re.compile(r"(?i:triển khai)\s+(?:nhiệm vụ|công tác|kế hoạch)[^.;\n]{0,40}?\bnăm\s+((?:19|20)\d{2})")
 
 # --- period patterns --------------------------------------------------------------------------
@@ -185,12 +200,10 @@ def _hint(extras: dict) -> _Dateline | None:
     return _Dateline(value, f"published: {raw}", 5, -1, "") if value else None
 
 
-def _head_lines(doc: CleanDoc) -> list[str]:
+def _head_parts(doc: CleanDoc) -> list[list[str]]:
     """Header, dateline and the first lines of the raw page: where a dateline can be."""
-    lines: list[str] = []
-    for part in (doc.header, doc.dateline, doc.raw):
-        lines += [ln.strip() for ln in _prep(part).splitlines() if ln.strip()][:HEAD_LINES]
-    return lines
+    return [[ln.strip() for ln in _prep(part).splitlines() if ln.strip()][:HEAD_LINES]
+            for part in (doc.header, doc.dateline, doc.raw)]
 
 
 def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
@@ -208,7 +221,7 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
         has_time = bool(CLOCK_TIME_RE.search(around))
         labelled = bool(DATELINE_LABEL_RE.search(line[:m.start()]))
         rest = DATELINE_FILLER_RE.sub(" ", DMY_RE.sub(" ", CLOCK_TIME_RE.sub(" ", line)))
-        bare = len(re.sub(r"[\W\d_]+", "", rest)) <= 12
+        bare = len(re.sub(r"[\W\d_]+", "", rest)) <= BARE_MAX_LETTERS
         if labelled and (has_time or bare):
             strength = 3
         elif has_time and (bare or len(line) <= HEAD_LINE_MAX or line.rstrip(") ").endswith(m.group(0))):
@@ -218,6 +231,18 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
         else:
             continue  # a date inside a sentence is not a dateline
         found.append(_Dateline(value, line, strength, order, next_lines))
+    for regex, parts in ((ISO_DATE_RE, (1, 2, 3)), (VN_LONG_DATE_RE, (3, 2, 1))):
+        for m in regex.finditer(line):
+            value = _date(*(int(m.group(i)) for i in parts))
+            if value is None:
+                continue
+            around = line[max(0, m.start() - 25):m.end() + 30]
+            rest = DATELINE_FILLER_RE.sub(" ", regex.sub(" ", CLOCK_TIME_RE.sub(" ", line)))
+            bare = len(re.sub(r"[\W\d_]+", "", rest)) <= BARE_MAX_LETTERS
+            if DATELINE_LABEL_RE.search(line[:m.start()]) and bare:
+                found.append(_Dateline(value, line, 3, order, next_lines))
+            elif bare:
+                found.append(_Dateline(value, line, 2 if CLOCK_TIME_RE.search(around) else 1, order, next_lines))
     for regex, parts in ((EN_DAY_MONTH_RE, (3, 2, 1)), (EN_MONTH_DAY_RE, (3, 1, 2))):
         for m in regex.finditer(line):
             y, mo, d = (m.group(i) for i in parts)
@@ -236,16 +261,17 @@ def _dateline_candidates(doc: CleanDoc) -> list[_Dateline]:
         value = _date(int(tag.group(1)), int(tag.group(2)), int(tag.group(3)))
         if value:
             found.append(_Dateline(value, tag.group(0).strip(), 4, -1, ""))
-    lines = _head_lines(doc)
-    for i, line in enumerate(lines):
-        if len(line) > HEAD_LINE_MAX * 2:
-            continue
-        found += _line_datelines(line, i, " ".join(lines[i + 1:i + 3]))
+    order = 0
+    for lines in _head_parts(doc):
+        for i, line in enumerate(lines):
+            if len(line) <= HEAD_LINE_MAX * 2:
+                found += _line_datelines(line, order, " ".join(lines[i + 1:i + 3]))
+            order += 1
     official = OFFICIAL_DATE_RE.search(_prep(doc.raw)[:3000])
     if official:
         value = _date(int(official.group(3)), int(official.group(2)), int(official.group(1)))
         if value:
-            found.append(_Dateline(value, official.group(0).strip(), 3, len(lines), ""))
+            found.append(_Dateline(value, official.group(0).strip(), 3, order, ""))
     return sorted(found, key=lambda c: (-c.strength, c.order))
 
 
@@ -353,10 +379,21 @@ def _year_from_zone(zone: str, month: int) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _year_from_text(text: str) -> int | None:
-    """A single year named anywhere in the text (award editions and targets aside)."""
+def _year_from_text(text: str, month: int) -> int | None:
+    """A single year named anywhere in the text (award editions and targets aside).
+
+    When every mention of it recounts results ("năm 2010, thành phố đã đạt ...") and the event is
+    in Jan-Mar, the event is the following year: early-year meetings look back on last year.
+    """
     years = _event_years(text)
-    return years.pop() if len(years) == 1 else None
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    sentences = [sentence_of(text, m.start(), m.end()) for m in YEAR_MENTION_RE.finditer(text)
+                 if int(m.group(1)) == year]
+    if month <= 3 and sentences and all(RESULTS_CUE_RE.search(s) for s in sentences):
+        return year + 1
+    return year
 
 
 def _year_after_document(text: str, day: int, month: int) -> int | None:
@@ -381,7 +418,7 @@ def _resolve(mention: _Mention, doc: CleanDoc, published: date | None) -> date |
             held = _date(published.year - 1, mention.month, mention.day)  # 28/12 reported on 03/01
         return held
     year = (_year_from_zone(_zone(doc, mention), mention.month)
-            or _year_from_text(mention.text)
+            or _year_from_text(mention.text, mention.month)
             or _year_after_document(mention.text, mention.day, mention.month))
     return _date(year, mention.month, mention.day) if year else None
 

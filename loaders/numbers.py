@@ -50,20 +50,24 @@ PEOPLE_AFTER_RE = re.compile(
     rf"^[^;.]{{0,50}}?(?:/|\bvới\b|\bgồm\b|\(|,)\s*(?P<approx>(?:{APPROX_ALT})\s+)?(?P<num>{NUM})\s+"
     r"(?:lượt\s+)?(?:người|khách|cán bộ|thành viên|đại biểu|lượt)\b",
 )
-# sending: verb before the number, or a destination abroad after "đoàn"
-OUT_BEFORE_RE = re.compile(r"\bcử\b|xuất cảnh|giải quyết cho")
+# sending: a destination abroad after "đoàn" (or an exit permit): "cử 30 đoàn ... đi công tác nước ngoài"
+OUT_BEFORE_RE = re.compile(r"xuất cảnh|giải quyết cho")
 OUT_AFTER_RE = re.compile(
-    r"xuất cảnh|đi công tác (?:tại |ở )?(?:nước ngoài|các nước|\d+ (?:nước|quốc gia))|"
-    r"\bđi (?:nước ngoài|các nước|\d+ (?:nước|quốc gia))|ra nước ngoài|"
-    r"\b(?:đến|tới|sang|thăm) (?:các nước|nước ngoài|\d+ (?:nước|quốc gia))|ra \d+ (?:nước|quốc gia)"
+    r"xuất cảnh|\b(?:đi|tại|ở|sang|đến|tới|ra|thăm)\s+(?:công tác\s+(?:tại\s+|ở\s+)?)?"
+    r"(?:nước ngoài|các nước|\d+\s+(?:nước|quốc gia))"
 )
-# receiving: verb before the number, or a foreign qualifier after "đoàn"
+# receiving: a reception verb before the number, or a foreign qualifier after "đoàn"
 IN_BEFORE_RE = re.compile(r"\bđón\b|\btiếp\b(?!\s+(?:tục|theo|cận|thu|xúc|nối|tế))|tiếp nhận|quản lý|làm việc với")
 IN_AFTER_RE = re.compile(
     r"^\s*(?:khách\s+)?(?:nước ngoài|quốc tế)|\bđến từ\b|cơ quan đại diện nước ngoài|có người nước ngoài|"
     r"\bcủa (?:các )?(?:nước|tổ chức quốc tế|đại sứ quán|tổng lãnh sự)|"
-    r"\bvào (?:thăm|làm việc|hoạt động)|\bđến (?:thăm|làm việc)|\bkhách (?:quốc tế|nước ngoài)"
+    r"\bvào (?:thăm|làm việc|hoạt động)|\bkhách (?:quốc tế|nước ngoài)"
 )
+# a received group that is not foreign: inspections, domestic visitors
+DOMESTIC_AFTER_RE = re.compile(r"trong nước|trong tỉnh|các tỉnh|kiểm tra|giám sát|thanh tra|của Trung ương|của Bộ\b")
+# the next figure or the next verb starts another statement: "đón 20 đoàn ... và cử 10 đoàn ..."
+NEXT_STATEMENT_RE = re.compile(
+    r"\d[\d.]*\s+đoàn|(?:,|\bvà\b)\s+(?:đã\s+)?(?:cử|đón|tiếp|tổ chức|giải quyết|quản lý)\b")
 CLAUSE_BEFORE_CHARS = 70
 CLAUSE_AFTER_CHARS = 160
 CLAUSE_STOP_RE = re.compile(r"[.;:!?\n]")
@@ -154,21 +158,23 @@ def _number(match: re.Match) -> tuple[int, bool] | None:
 
 def _clause_before(text: str, start: int) -> str:
     window = text[max(0, start - CLAUSE_BEFORE_CHARS):start]
-    stops = list(CLAUSE_STOP_RE.finditer(window))
-    return window[stops[-1].end():] if stops else window
+    stops = list(CLAUSE_STOP_RE.finditer(window)) + list(re.finditer(r"\d[\d.]*\s+đoàn\b", window))
+    return window[max(s.end() for s in stops):] if stops else window
 
 
 def _clause_after(text: str, end: int) -> str:
     window = text[end:end + CLAUSE_AFTER_CHARS]
-    stop = CLAUSE_STOP_RE.search(window)
-    return window[:stop.start()] if stop else window
+    stops = [m.start() for m in (CLAUSE_STOP_RE.search(window), NEXT_STATEMENT_RE.search(window)) if m]
+    return window[:min(stops)] if stops else window
 
 
 def _delegation_direction(before: str, after: str) -> str | None:
     """'out' for delegations sent abroad, 'in' for foreign delegations received, else None."""
     if OUT_BEFORE_RE.search(before) or OUT_AFTER_RE.search(after):
         return "out"
-    if IN_BEFORE_RE.search(before) or IN_AFTER_RE.search(after):
+    if IN_AFTER_RE.search(after):
+        return "in"
+    if IN_BEFORE_RE.search(before) and not DOMESTIC_AFTER_RE.search(after):
         return "in"
     return None
 

@@ -77,6 +77,8 @@ ORGANISER_VERB_RE = re.compile(
 NATIONAL_SCOPE_RE = re.compile(
     r"(?i:toàn quốc|cả nước|các tỉnh, thành phố|các tỉnh, thành|\d+ tỉnh, thành|63 tỉnh|\d+ tỉnh)")
 
+VN_UPPER = "A-ZĐÀÁẢÃẠĂẮẰẲẴẶÂẤẦẨẪẬÈÉẺẼẸÊẾỀỂỄỆÌÍỈĨỊÒÓỎÕỌÔỐỒỔỖỘƠỚỜỞỠỢÙÚỦŨỤƯỨỪỬỮỰỲÝỶỸỴ"
+
 # Level markers inside an organiser clause. Central: central bodies and ministries.
 CENTRAL_MARK_RE = re.compile(
     r"(?i:trung ương)|T\.Ư|(?<!\w)(?:TƯ|TW)(?!\w)|Bộ (?:Ngoại giao|Thông tin|TT&TT|TT-TT|TTTT|Văn hóa|Văn hoá|"
@@ -87,13 +89,16 @@ DISTRICT_MARK_RE = re.compile(
 PROVINCE_MARK_RE = re.compile(r"(?i:(?<!\w)(?:tỉnh|tỉnh ủy|tỉnh uỷ|tỉnh đoàn)(?!\w))")
 CITY_MARK_RE = re.compile(r"(?i:(?<!\w)(?:thành phố|thành ủy|thành uỷ|tp\.?)(?!\w))\s*")
 WEAK_PROVINCE_MARK_RE = re.compile(
-    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Sở|Ban Chỉ đạo|Ban chỉ đạo|BCĐ|"
+    r"(?<!\w)(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND|Hội đồng nhân dân|Ban Chỉ đạo|Ban chỉ đạo|BCĐ|"
     r"Ban Tuyên giáo|Ban Thường vụ|Liên hiệp)(?!\w)")
+# Departments (Sở) exist only at province level.
+DEPARTMENT_MARK_RE = re.compile(rf"(?<!\w)Sở (?=[{VN_UPPER}])")
+WEAK = "weak"
 # Central titles held by provincial leaders, and document numbers ("57-KL/TW"): not central bodies.
 NOT_CENTRAL_RE = re.compile(
     r"(?i:(?:ủy|uỷ) viên (?:dự khuyết )?(?:ban chấp hành |bch )?(?:trung ương|tư|t\.ư|tw)(?: đảng)?|"
     r"uvtw|đại biểu quốc hội|đoàn đại biểu quốc hội)|\S*/(?:TW|TƯ|T\.Ư)\S*")
-CAPITAL_WORD_RE = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
+CAPITAL_WORD_RE = re.compile(rf"[{VN_UPPER}]\w*")
 
 # Outlet addresses: "bao<slug>.vn", "<slug>tv.vn", "truyenhinh<slug>.vn", "<x>.<slug>.gov.vn".
 HOST_SUFFIX_LABELS = {"vn", "com", "net", "org", "gov", "edu", "dcs", "info", "int", "www"}
@@ -280,6 +285,10 @@ def _name_forms() -> dict[str, tuple[str, str]]:
     for row in read_csv(ALIASES_ASSET):
         if row["kind"] in TEXT_KINDS or row["kind"] == CITY_KIND:
             forms.setdefault(fold_tones(row["alias"]), (row["province"], row["kind"]))
+    # "Tp.HCM", "Tp. Hồ Chí Minh": the city abbreviation is written in either case.
+    for form, value in list(forms.items()):
+        if form.startswith("TP"):
+            forms.setdefault("Tp" + form[2:], value)
     return forms
 
 
@@ -394,12 +403,17 @@ def _strip_venues(clause: str) -> str:
     return out
 
 
-def _clause_level(clause: str, tail: str) -> str | None:
-    """Level of the organisation named in a subject clause; ``tail`` is the rest of the sentence."""
+def _clause_level(clause: str) -> str | None:
+    """Level of the organisation named in a subject clause.
+
+    The earliest explicit marker decides ("Ban Tuyên giáo Huyện ủy ..." is a district,
+    "Ban Chỉ đạo ... Trung ương" central). A clause naming only an unqualified body
+    ("Ban Chỉ đạo công tác thông tin đối ngoại", "UBND") is "weak": the caller looks further.
+    """
     masked = NOT_CENTRAL_RE.sub(lambda m: " " * len(m.group(0)), _strip_venues(clause))
     marks: list[tuple[int, str]] = []
     for regex, level in ((CENTRAL_MARK_RE, "central"), (DISTRICT_MARK_RE, "district"),
-                         (PROVINCE_MARK_RE, "province")):
+                         (PROVINCE_MARK_RE, "province"), (DEPARTMENT_MARK_RE, "province")):
         marks += [(m.start(), level) for m in regex.finditer(masked)]
     for m in CITY_MARK_RE.finditer(masked):
         marks.append((m.start(), _city_level(masked[m.end():])))
@@ -407,10 +421,17 @@ def _clause_level(clause: str, tail: str) -> str | None:
     marks += [(x.start, "province") for x in mentions]
     if marks:
         return min(marks)[1]
-    if WEAK_PROVINCE_MARK_RE.search(masked):
-        # "Ban Chỉ đạo công tác thông tin đối ngoại tổ chức Hội nghị toàn quốc" is central.
-        return "central" if NATIONAL_SCOPE_RE.search(tail[:160]) else "province"
-    return None
+    return WEAK if WEAK_PROVINCE_MARK_RE.search(masked) else None
+
+
+def _weak_level(tail: str, doc: CleanDoc) -> str:
+    """An unqualified organiser: national scope or a central-only lede makes it central."""
+    if NATIONAL_SCOPE_RE.search(tail[:160]):
+        return "central"
+    lead = NOT_CENTRAL_RE.sub(lambda m: " " * len(m.group(0)), _searchable(doc.lead))
+    if PROVINCE_MARK_RE.search(lead) or DEPARTMENT_MARK_RE.search(lead) or not CENTRAL_MARK_RE.search(lead):
+        return "province"
+    return "central"
 
 
 def _city_level(after: str) -> str:
@@ -427,17 +448,24 @@ def _headlines(doc: CleanDoc) -> list[str]:
 
 
 def _find_organiser(doc: CleanDoc) -> Organiser | None:
-    """The first sentence (title, then lede) whose organiser verb has a subject with a level."""
+    """The first sentence (title, then lede) whose organiser verb has a subject with a level.
+
+    A weak subject ("Ban Chỉ đạo ... tổ chức") is kept only if no later sentence in the lede
+    names the organiser explicitly ("Trưởng Ban Tuyên giáo Tỉnh ủy chủ trì").
+    """
+    weak: Organiser | None = None
     texts = _headlines(doc)[:1] + split_sentences((doc.body or "")[:ORGANISER_SCAN_CHARS])
     for sentence in texts:
         text = _searchable(sentence)
         for verb in ORGANISER_VERB_RE.finditer(text):
             start = max(text.rfind(";", 0, verb.start()), text.rfind("|", 0, verb.start())) + 1
             clause = text[start:verb.start()]
-            level = _clause_level(clause, text[verb.end():])
-            if level:
+            level = _clause_level(clause)
+            if level == WEAK and weak is None:
+                weak = Organiser(_weak_level(text[verb.end():], doc), clause, start, sentence)
+            elif level and level != WEAK:
                 return Organiser(level, clause, start, sentence)
-    return None
+    return weak
 
 
 def _fallback_level(doc: CleanDoc, has_province_mention: bool) -> Found:
@@ -483,7 +511,7 @@ def _title_head(line: str) -> tuple[str, int] | None:
         if head and not re.fullmatch(r"(?i:tỉnh|thành phố|tp\.?)", head):
             continue
         rest = text[x.end:]
-        if re.match(r"\s*[:\-–—]|\s+[a-zà-ỹđ]", rest) or not rest.strip():
+        if re.match(r"\s*[:\-–—]", rest) or rest.strip()[:1].islower() or not rest.strip():
             return x.province, x.start
     return None
 

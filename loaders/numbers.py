@@ -76,7 +76,7 @@ CLAUSE_STOP_RE = re.compile(r"[.;:!?\n]")
 
 ATTENDEE_NOUNS = r"(?:đại biểu|học viên|báo cáo viên|tuyên truyền viên|cán bộ|đồng chí|người|phóng viên)"
 ATTENDEES_RE = re.compile(rf"(?<![\w/.,-]){QNUM}(?:/\d+)?\s+(?:lượt\s+)?{ATTENDEE_NOUNS}\b")
-ATTENDANCE_CUE_RE = re.compile(r"tham dự|tham gia|\bdự\b|có mặt|với sự|\bgồm\b|\bcho\b")
+ATTENDANCE_CUE_RE = re.compile(r"(?i)tham dự|tham gia|\bdự\b|có mặt|với sự|\bgồm\b|\bcho\b")
 FDI_RE = re.compile(
     rf"(?<![\w/.,-]){QNUM}\s+dự án\s+(?:có\s+)?(?:sử dụng\s+)?(?:vốn\s+)?(?:đầu tư\s+)?(?:trực tiếp\s+)?"
     r"(?:nước ngoài|FDI)"

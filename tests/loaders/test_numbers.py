@@ -1,0 +1,116 @@
+"""Vietnamese numerals and the counts of a report, on short hand-written sentences."""
+import unicodedata
+
+import pytest
+
+from loaders.evidence import CleanDoc
+from loaders.numbers import extract_counts, parse_vn_number
+
+
+def doc(text: str) -> CleanDoc:
+    return CleanDoc(title="Báo cáo kết quả", dateline=None, body=text, byline=None, raw=text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("1.000", (1000, False), id="thousands-dot"),
+    pytest.param("38.014", (38014, False), id="five-digit-thousands"),
+    pytest.param("09", (9, False), id="leading-zero"),
+    pytest.param("hơn 50", (50, True), id="hon-is-a-bound"),
+    pytest.param("Gần 300", (300, True), id="gan-capitalised"),
+    pytest.param("trên 120", (120, True), id="tren-is-a-bound"),
+    pytest.param("khoảng 40", (40, True), id="khoang-is-a-bound"),
+    pytest.param("một", (1, False), id="word-one"),
+    pytest.param("mười", (10, False), id="word-ten"),
+    pytest.param("mười lăm", (15, False), id="fifteen-lam"),
+    pytest.param("hai mươi", (20, False), id="twenty"),
+    pytest.param("hai mươi mốt", (21, False), id="twenty-one-mot"),
+    pytest.param("ba mươi tư", (34, False), id="thirty-four-tu"),
+    pytest.param("ba trăm", (300, False), id="three-hundred"),
+    pytest.param("hai trăm linh năm", (205, False), id="linh-filler"),
+    pytest.param("một nghìn hai trăm", (1200, False), id="thousand-nghin"),
+    pytest.param("hai ngàn", (2000, False), id="thousand-ngan"),
+    pytest.param("3 triệu", (3_000_000, False), id="digit-then-scale"),
+    pytest.param("hàng trăm", None, id="vague-hang-tram"),
+    pytest.param("nhiều", None, id="vague-nhieu"),
+    pytest.param("1,5", None, id="decimal-is-not-a-count"),
+    pytest.param("", None, id="empty"),
+    pytest.param("tư", None, id="tu-alone-is-not-a-number"),
+])
+def test_parse_vn_number(text, expected):
+    assert parse_vn_number(text) == expected
+
+
+def values(text: str) -> dict:
+    return {k: (f.value, f.approx) for k, f in extract_counts(doc(text)).items()}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Năm qua, tỉnh đón tiếp 14 đoàn của các cơ quan đại diện nước ngoài đến thăm.",
+                 {"delegations_in": (14, False)}, id="received-missions"),
+    pytest.param("Tỉnh tổ chức đón, tiếp và làm việc với 62 đoàn/410 lượt người đến từ các nước.",
+                 {"delegations_in": (62, False), "visitors_in": (410, False)}, id="slash-visitors-in"),
+    pytest.param("Sở đã tổ chức đón tiếp 512 đoàn nước ngoài nghiên cứu, khảo sát.",
+                 {"delegations_in": (512, False)}, id="foreign-qualifier"),
+    pytest.param("Sở quản lý 140 đoàn có người nước ngoài vào hoạt động tại tỉnh.",
+                 {"delegations_in": (140, False)}, id="managed-foreign-groups"),
+    pytest.param("Thành phố đón 70 đoàn khách quốc tế với 540 lượt người.",
+                 {"delegations_in": (70, False), "visitors_in": (540, False)}, id="with-visitors"),
+    pytest.param("Tỉnh đã tiếp hơn 120 đoàn nước ngoài (khoảng 900 người).",
+                 {"delegations_in": (120, True), "visitors_in": (900, True)}, id="approx-both"),
+    pytest.param("Tỉnh đã cử 28 đoàn/190 lượt cán bộ, công chức đi công tác tại các nước.",
+                 {"delegations_out": (28, False), "visitors_out": (190, False)}, id="slash-visitors-out"),
+    pytest.param("Trong năm, tỉnh có 17 đoàn công tác, do lãnh đạo tỉnh dẫn đầu đến các nước.",
+                 {"delegations_out": (17, False)}, id="led-to-other-countries"),
+    pytest.param("Sở giải quyết cho 250 đoàn cán bộ của tỉnh xuất cảnh ra 19 quốc gia.",
+                 {"delegations_out": (250, False)}, id="exit-permits"),
+    pytest.param("Tỉnh cử ba mươi đoàn cán bộ đi công tác nước ngoài.", {"delegations_out": (30, False)},
+                 id="number-words"),
+    pytest.param("Tỉnh đã đón tiếp 20 đoàn khách quốc tế và cử 10 đoàn đi công tác nước ngoài.",
+                 {"delegations_in": (20, False), "delegations_out": (10, False)}, id="in-and-out-in-one-sentence"),
+    pytest.param("Tỉnh đã đón tiếp 09 đoàn nước ngoài.", {"delegations_in": (9, False)}, id="leading-zero"),
+    pytest.param("Tỉnh đã đón tiếp 1.200 đoàn khách quốc tế.", {"delegations_in": (1200, False)}, id="thousands"),
+])
+def test_delegation_counts(text, expected):
+    got = {k: v for k, v in values(text).items() if k.startswith(("delegations", "visitors"))}
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Năm qua, tỉnh đã tiếp đón hàng trăm đoàn khách nước ngoài.", id="vague-hundreds"),
+    pytest.param("Hội nghị được truyền hình trực tuyến đến 40 điểm cầu.", id="video-link-points"),
+    pytest.param("Tham dự có đại biểu của 20 Ban Chỉ đạo các tỉnh.", id="committees"),
+    pytest.param("Ban tổ chức nhận được 850 tác phẩm bằng 12 ngôn ngữ.", id="entries-languages"),
+    pytest.param("Trang thông tin có 312.400 lượt truy cập.", id="website-visits"),
+    pytest.param("Lượng khách du lịch đạt trên 2 triệu lượt khách.", id="tourists"),
+    pytest.param("Thành phố gặp mặt 28 đại sứ, trưởng phái đoàn đại diện.", id="ambassadors"),
+    pytest.param("Tỉnh phối hợp tổ chức 3 hội nghị, hội thảo quốc tế.", id="conferences"),
+    pytest.param("Sở đã cử 5 đoàn cán bộ tham gia tập huấn tại Hà Nội.", id="domestic-training-trip"),
+    pytest.param("Tỉnh đón 3 đoàn kiểm tra của Trung ương.", id="domestic-inspection"),
+    pytest.param("Hội nghị lần thứ 4 có 6 đoàn thể chính trị - xã hội tham gia.", id="mass-organisations"),
+    pytest.param("Tỷ lệ đạt 95%, tổng vốn 120 tỷ đồng.", id="percent-money"),
+])
+def test_not_delegations(text):
+    assert not {k for k in values(text) if k.startswith(("delegations", "visitors"))}
+
+
+@pytest.mark.parametrize("text, field, expected", [
+    pytest.param("Hội nghị có gần 300 đại biểu tham dự.", "attendees", (300, True), id="attendees-approx"),
+    pytest.param("Tham gia lớp tập huấn có 100 học viên.", "attendees", (100, False), id="trainees"),
+    pytest.param("Hội nghị có sự tham gia của hơn 1.000 đại biểu.", "attendees", (1000, True), id="thousand-attendees"),
+    pytest.param("Tỉnh đã thu hút 09 dự án đầu tư nước ngoài.", "fdi_projects", (9, False), id="fdi-projects"),
+    pytest.param("Vốn đầu tư trực tiếp nước ngoài (FDI) vào tỉnh đạt 540 dự án.", "fdi_projects", (540, False),
+                 id="fdi-sentence"),
+])
+def test_other_counts(text, field, expected):
+    got = values(text)
+    assert got.get(field) == expected
+    assert not {k for k in got if k.startswith("delegations")}
+
+
+def test_nfd_input_and_evidence():
+    text = unicodedata.normalize("NFD", "Năm qua, tỉnh đã đón tiếp 14 đoàn khách quốc tế đến thăm; cử 6 đoàn đi nước ngoài.")
+    counts = extract_counts(doc(text))
+    assert counts["delegations_in"].value == 14
+    assert counts["delegations_out"].value == 6
+    assert "14 đoàn" in counts["delegations_in"].evidence
+    assert "6 đoàn" in counts["delegations_out"].evidence

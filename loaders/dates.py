@@ -22,7 +22,8 @@ HEAD_LINE_MAX = 160  # longer lines are sentences, not datelines
 BARE_MAX_LETTERS = 6  # a date line carries next to no words besides weekday/labels ("Thứ Bảy, 22/9/2018")
 LEAD_CHARS = 3500  # the event date is in the lede, not in the tail of a long page
 ZONE_BEFORE_CHARS = 600  # text before the event sentence read for its year (title, standfirst)
-STALE_DAYS = 60  # a report appears days after its meeting; a header months later is a clock
+STALE_DAYS = 60  # a report appears days after its meeting; a header months later, in a later year, is a clock
+STALE_YEAR_DAYS = 365  # a header more than a year after the event is a clock whatever the year
 AHEAD_DAYS = 31  # an event up to a month after the dateline is the same year (an imprecise tag)
 DOC_AFTER_DAYS = 250  # a meeting deploying a dated document follows it within months
 
@@ -224,7 +225,8 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
         bare = len(re.sub(r"[\W\d_]+", "", rest)) <= BARE_MAX_LETTERS
         if labelled and (has_time or bare):
             strength = 3
-        elif has_time and (bare or len(line) <= HEAD_LINE_MAX or line.rstrip(") ").endswith(m.group(0))):
+        elif has_time and (bare or line.rstrip(") ").endswith(m.group(0))
+                           or (len(line) <= HEAD_LINE_MAX and not EVENT_WORD_RE.search(line))):
             strength = 2
         elif bare:
             strength = 1
@@ -287,8 +289,9 @@ def _is_clock(cand: _Dateline, doc: CleanDoc) -> bool:
         return True  # "Sáng nay (9/11)" under "Thứ hai, 04/12/2023"
     meeting = _meeting_from_text(doc)
     if meeting is not None:
-        if (cand.value - meeting).days > STALE_DAYS:
-            return True  # a clock shows the day the page was scraped, months after the event
+        gap = (cand.value - meeting).days
+        if gap > STALE_YEAR_DAYS or (gap > STALE_DAYS and cand.value.year > meeting.year):
+            return True  # a clock shows the day the page was scraped, in a later year than the event
     return False
 
 
@@ -297,9 +300,14 @@ def extract_published(doc: CleanDoc) -> Found | None:
     hint = _hint(doc.extras)
     if hint:
         return Found(hint.value, hint.evidence)
+    clocks: set[date] = set()
     for cand in _dateline_candidates(doc):
-        if not _is_clock(cand, doc):
-            return Found(cand.value, cand.evidence)
+        if cand.value in clocks:
+            continue  # the same clock seen again in another part of the page
+        if _is_clock(cand, doc):
+            clocks.add(cand.value)
+            continue
+        return Found(cand.value, cand.evidence)
     return None
 
 

@@ -65,6 +65,10 @@ def test_published_formats(raw, expected):
                  id="january-dateline-of-year-end-review-is-kept"),
     pytest.param("22/04/2020, 23:29\nBồi dưỡng nghiệp vụ\nTừ ngày 11 đến 13-10, Bộ tổ chức lớp bồi dưỡng.",
                  date(2020, 4, 22), id="late-repost-without-years-is-kept"),
+    pytest.param("15/06/2023 08:00\nNhìn lại tập huấn\nNgày 12/3/2023, Sở tổ chức tập huấn thông tin đối ngoại.",
+                 date(2023, 6, 15), id="same-year-feature-months-later-is-kept"),
+    pytest.param("Tiêu đề\nSáng 12/3/2024 lúc 8:30, hội nghị tổng kết khai mạc tại hội trường tỉnh.", None,
+                 id="timed-lede-sentence-is-not-a-dateline"),
     pytest.param("10:00, 03/05/1999\nTiêu đề\nSáng 3/5, hội nghị.", None, id="before-2000-is-implausible"),
     pytest.param("10:00, 03/05/2999\nTiêu đề\nSáng 3/5, hội nghị.", None, id="future-is-implausible"),
 ])
@@ -88,6 +92,14 @@ def test_published_reads_cleaner_header():
     doc = CleanDoc(title="Tiêu đề", dateline="10:15, 03/05/2021", body=EVENT, byline=None,
                    raw=f"Tiêu đề\n{EVENT}", header="Trang chủ")
     assert extract_published(doc).value == date(2021, 5, 3)
+
+
+def test_clock_rejected_in_every_part_of_the_page():
+    clock = "25/01/2023 lúc 22:10 (GMT+7)"
+    raw = f"{clock}\nBreaking News\nTập huấn thông tin đối ngoại\nNgày 20/10, Sở tổ chức tập huấn."
+    doc = CleanDoc(title="Tập huấn thông tin đối ngoại", dateline=clock, body="Ngày 20/10, Sở tổ chức tập huấn.",
+                   byline=None, raw=raw, header=f"{clock}\nBreaking News")
+    assert extract_published(doc) is None
 
 
 def test_published_nfd_input():

@@ -410,7 +410,7 @@ def _clause_level(clause: str) -> str | None:
     "Ban Chỉ đạo ... Trung ương" central). A clause naming only an unqualified body
     ("Ban Chỉ đạo công tác thông tin đối ngoại", "UBND") is "weak": the caller looks further.
     """
-    masked = NOT_CENTRAL_RE.sub(lambda m: " " * len(m.group(0)), _strip_venues(clause))
+    masked = _blank(NATIONAL_SCOPE_RE, _blank(NOT_CENTRAL_RE, _strip_venues(clause)))
     marks: list[tuple[int, str]] = []
     for regex, level in ((CENTRAL_MARK_RE, "central"), (DISTRICT_MARK_RE, "district"),
                          (PROVINCE_MARK_RE, "province"), (DEPARTMENT_MARK_RE, "province")):
@@ -424,11 +424,21 @@ def _clause_level(clause: str) -> str | None:
     return WEAK if WEAK_PROVINCE_MARK_RE.search(masked) else None
 
 
+def _blank(regex: re.Pattern, text: str) -> str:
+    return regex.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _level_text(text: str) -> str:
+    """Searchable text with central titles of local leaders and national-scope phrases blanked:
+    "Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy" is provincial, "61 tỉnh, thành phố" is not."""
+    return _blank(NATIONAL_SCOPE_RE, _blank(NOT_CENTRAL_RE, _searchable(text)))
+
+
 def _weak_level(tail: str, doc: CleanDoc) -> str:
     """An unqualified organiser: national scope or a central-only lede makes it central."""
     if NATIONAL_SCOPE_RE.search(tail[:160]):
         return "central"
-    lead = NOT_CENTRAL_RE.sub(lambda m: " " * len(m.group(0)), _searchable(doc.lead))
+    lead = _level_text(doc.lead)
     if PROVINCE_MARK_RE.search(lead) or DEPARTMENT_MARK_RE.search(lead) or not CENTRAL_MARK_RE.search(lead):
         return "province"
     return "central"
@@ -470,18 +480,15 @@ def _find_organiser(doc: CleanDoc) -> Organiser | None:
 
 def _fallback_level(doc: CleanDoc, has_province_mention: bool) -> Found:
     """No organiser found: provincial wording wins, then central bodies, else 'other'."""
-    lead = _searchable(doc.lead)
-    masked = NOT_CENTRAL_RE.sub(lambda m: " " * len(m.group(0)), lead)
+    lead = nfc(doc.lead)
+    masked = _level_text(lead)
     province_mark = PROVINCE_MARK_RE.search(masked)
     if has_province_mention or province_mark:
-        evidence = sentence_of(doc.lead, province_mark.start()) if province_mark else ""
-        return Found("province", evidence)
-    central = CENTRAL_MARK_RE.search(masked)
-    if central:
-        return Found("central", sentence_of(doc.lead, central.start()))
-    district = DISTRICT_MARK_RE.search(masked)
-    if district:
-        return Found("district", sentence_of(doc.lead, district.start()))
+        return Found("province", sentence_of(lead, province_mark.start()) if province_mark else "")
+    for regex, level in ((CENTRAL_MARK_RE, "central"), (DISTRICT_MARK_RE, "district")):
+        mark = regex.search(masked)
+        if mark:
+            return Found(level, sentence_of(lead, mark.start()))
     return Found("other", "")
 
 

@@ -31,7 +31,7 @@ DOC_AFTER_DAYS = 250  # a meeting deploying a dated document follows it within m
 
 DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d{2})(?!\d)")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?!\d)|\b\d{1,2}\s*giờ\b")
-CLOCK_TIME_RE = re.compile(r"(?<![\d/])\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+CLOCK_TIME_RE = re.compile(r"(?<![\d/])\d{1,2}(?::|h)\d{2}(?::\d{2})?(?!\d)")
 AMPM_RE = re.compile(r"\d\s*(?:AM|PM|am|pm|SA|CH)\b")
 RANGE_AFTER_RE = re.compile(r"^\s*[-–—]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
 RANGE_BEFORE_RE = re.compile(r"\d{4}\s*[-–—]\s*$")
@@ -50,12 +50,10 @@ VN_LONG_DATE_RE = re.compile(r"(?i:ngày)\s+(\d{1,2})\s+(?i:tháng)\s+(\d{1,2})\
 ISO_TAG_RE = re.compile(r"(?:^|\s)date\s+((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?!\d)")
 ISO_HINT_RE = re.compile(r"^\s*((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?:\b|T)")
 MONTHS_EN = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"])}
-EN_DAY_MONTH_RE = re.compile(
-    r"(?i)\b(\d{1,2})\s+(" + "|".join(MONTHS_EN) + r")\s*,?\s+((?:19|20)\d{2})\b")
-EN_MONTH_DAY_RE = re.compile(
-    r"(?i)\b(" + "|".join(MONTHS_EN) + r")\s+(\d{1,2})\s*,\s*((?:19|20)\d{2})\b")
+    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+EN_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"  # "October", "Oct"
+EN_DAY_MONTH_RE = re.compile(r"(?i)\b(\d{1,2})\s+(" + EN_MONTH + r")\s*,?\s+((?:19|20)\d{2})\b")
+EN_MONTH_DAY_RE = re.compile(r"(?i)\b(" + EN_MONTH + r")\s+(\d{1,2})\s*,\s*((?:19|20)\d{2})\b")
 # an official document's own date line: "Tuyên Quang, ngày 06 tháng 01 năm 2020"
 OFFICIAL_DATE_RE = re.compile(
     r"(?m)^\s*[A-ZĐÀ-Ỹ][^\n,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})")
@@ -65,10 +63,12 @@ TODAY_MENTION_RE = re.compile(r"(?i:sáng|chiều|tối|trưa|hôm)\s+nay\s*\(\s
 # --- event-date patterns ----------------------------------------------------------------------
 
 PART_OF_DAY = r"(?:sáng|chiều|tối|trưa|đêm|hôm)"
+DAY_WORD = r"ngày|hôm nay|hôm qua|nay|qua|mai"  # "Sáng ngày", "Chiều hôm qua", "Tối nay"
+WEEKDAY_OPT = r"(?:\s*,?\s*(?i:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật)\s*,?)?"  # "Sáng thứ Ba (15/3)"
 DAY_MONTH = r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>(?:19|20)\d{2}))?(?![\d]|[/.-]\d)"
 SINGLE_DATE_RE = re.compile(
-    rf"(?<!\w)(?P<lead>(?i:{PART_OF_DAY})(?:\s+(?i:ngày|nay|qua|mai))?|(?i:vào lúc)[^,.;\n]{{0,25}},\s*(?i:ngày)|(?i:ngày))"
-    rf"\s*\(?\s*{DAY_MONTH}"
+    rf"(?<!\w)(?P<lead>(?i:{PART_OF_DAY})(?:\s+(?i:{DAY_WORD}))?|(?i:vào lúc)[^,.;\n]{{0,25}},\s*(?i:ngày)|"
+    rf"(?i:ngày)(?:\s+(?i:hôm nay|hôm qua))?){WEEKDAY_OPT}\s*\(?\s*{DAY_MONTH}"
 )
 # "Trong 2 ngày 14 và 15/9", "Trong 3 ngày ( 23,24 và 26/10)", "Trong 2 ngày (13 và 14.11)"
 MULTI_DAY_RE = re.compile(
@@ -198,6 +198,10 @@ def _hint(extras: dict) -> _Dateline | None:
     if value is None:
         dmy = DMY_RE.search(raw)
         value = _date(int(dmy.group(4)), int(dmy.group(3)), int(dmy.group(1))) if dmy else None
+    if value is None:
+        english = EN_DAY_MONTH_RE.search(raw)
+        value = _date(int(english.group(3)), MONTHS_EN[english.group(2).lower()[:3]],
+                      int(english.group(1))) if english else None
     return _Dateline(value, f"published: {raw}", 5, -1, "") if value else None
 
 
@@ -248,8 +252,7 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
     for regex, parts in ((EN_DAY_MONTH_RE, (3, 2, 1)), (EN_MONTH_DAY_RE, (3, 1, 2))):
         for m in regex.finditer(line):
             y, mo, d = (m.group(i) for i in parts)
-            value = _date(int(y), MONTHS_EN[mo.lower()] if not mo.isdigit() else int(mo),
-                          int(d) if d.isdigit() else MONTHS_EN[d.lower()])
+            value = _date(int(y), MONTHS_EN[mo.lower()[:3]], int(d))
             if value:
                 found.append(_Dateline(value, line, 3 if DATELINE_LABEL_RE.search(line) else 2, order, next_lines))
     return found

@@ -14,12 +14,12 @@ Three extractors, each a small scored or ordered rule set over the article's own
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .assets import read_lines
 from .evidence import CleanDoc, Found, Person
-from .textnorm import fold, split_sentences, strip_marks
+from .textnorm import fold, nfc, split_sentences, strip_marks
 
 # --------------------------------------------------------------------------------------------
 # Shared phrase patterns (Vietnamese, matched case-insensitively on NFC text)
@@ -129,6 +129,14 @@ SLUG_MEETING_RE = re.compile(r"(?:hoi nghi|tap huan|boi duong|so ket|tong ket|gi
                              r"thong tin doi ngoai")
 
 
+def _normalised(doc: CleanDoc) -> CleanDoc:
+    """The same document in NFC (a hand-built or decomposed document must read the same)."""
+    title, body = nfc(doc.title or "") or None, nfc(doc.body or "")
+    if title == doc.title and body == doc.body:
+        return doc
+    return replace(doc, title=title, body=body)
+
+
 def _slug(doc: CleanDoc) -> str:
     """The article URL's path words ('hoi-nghi-tap-huan-...' -> 'hoi nghi tap huan ...'), unaccented."""
     url = (doc.extras or {}).get("url") or ""
@@ -214,6 +222,7 @@ def relevance_hits(doc: CleanDoc) -> list[_Hit]:
 def extract_relevance(doc: CleanDoc) -> Found:
     """True when the article reports TTĐN work (a Ban Chỉ đạo TTĐN activity, a TTĐN review,
     training, meeting, results report or the national TTĐN award); evidence = deciding sentence."""
+    doc = _normalised(doc)
     hits = relevance_hits(doc)
     score = sum(h.score for h in hits)
     relevant = score >= RELEVANT_MIN_SCORE
@@ -288,6 +297,7 @@ def _name_segments(doc: CleanDoc) -> list[str]:
 
 def extract_meeting_type(doc: CleanDoc) -> Found | None:
     """so_ket | tong_ket | tap_huan | thong_tin_thoi_su | hop | trien_khai | khac, from the event's name."""
+    doc = _normalised(doc)
     segments = _name_segments(doc)
     found = [(seg, _segment_type(seg)) for seg in segments]
     for seg, hit in found:
@@ -503,7 +513,7 @@ def _central_officials(text: str) -> list[tuple[str, str, str]]:
 
 def extract_people(doc: CleanDoc) -> list[Person]:
     """Chairs (chủ trì / đồng chủ trì / concluding speech as head) and central officials attending."""
-    text = doc.full
+    text = _normalised(doc).full
     people: list[Person] = []
     seen: set[str] = set()
     for role, found in (("chair", _chairs(text)), ("central_official", _central_officials(text))):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from .assets import read_csv, read_json, read_lines
 from .evidence import CleanDoc
-from .textnorm import fold, split_sentences
+from .textnorm import fold, nfc, split_sentences
 
 THEMES_ASSET = "themes.json"
 COUNTRIES_ASSET = "countries.csv"
@@ -113,7 +113,7 @@ def _stands_apart(text: str, start: int, end: int) -> bool:
 
 def extract_countries(doc: CleanDoc) -> list[str]:
     """Foreign countries named in the article (canonical Vietnamese names, first mention first)."""
-    text = _exclusion_re().sub(lambda m: " " * len(m.group(0)), doc.full)
+    text = _exclusion_re().sub(lambda m: " " * len(m.group(0)), nfc(doc.full))
     first: dict[str, int] = {}
     for name, pattern, single in _country_patterns():
         for m in pattern.finditer(text):

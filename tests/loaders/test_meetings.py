@@ -1,0 +1,167 @@
+"""Relevance, meeting type and chairs on short sentences written for these tests."""
+import unicodedata
+
+import pytest
+
+from loaders.evidence import CleanDoc
+from loaders.meetings import extract_meeting_type, extract_people, extract_relevance
+from loaders.textnorm import fold
+
+
+def doc(title, body="", url=None):
+    return CleanDoc(title=title, dateline=None, body=body, byline=None, raw=f"{title or ''}\n{body}",
+                    extras={"url": url})
+
+
+RELEVANCE = [
+    pytest.param("Sơ kết công tác thông tin đối ngoại 6 tháng đầu năm 2023",
+                 "Sáng 12/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị sơ kết.", True,
+                 id="steering-committee-review"),
+    pytest.param("Bồi dưỡng nghiệp vụ cho cán bộ",
+                 "Ngày 3/5, Sở Thông tin và Truyền thông tổ chức lớp bồi dưỡng nghiệp vụ thông tin đối ngoại "
+                 "cho cán bộ các sở, ngành.", True, id="training-on-ttdn-in-lede"),
+    pytest.param("TẬP HUẤN THÔNG TIN ĐỐI NGOẠI NĂM 2020", "Hơn 100 học viên tham dự.", True,
+                 id="upper-case-title"),
+    pytest.param("Trao giải báo chí", "Tối 10/12, tại Hà Nội diễn ra Lễ trao Giải thưởng toàn quốc về thông tin "
+                 "đối ngoại lần thứ X.", True, id="national-award-ceremony"),
+    pytest.param(None, "Ban Chỉ đạo công tác thông tin đối ngoại tỉnh ban hành Kế hoạch hoạt động năm 2024.", True,
+                 id="plan-issued-by-the-steering-committee"),
+    pytest.param("Kết quả công tác thông tin đối ngoại năm 2020",
+                 "Năm 2020, các ngành đã bám sát nhiệm vụ được giao.", True, id="written-results-report"),
+    pytest.param("Kế hoạch công tác năm 2024",
+                 "UBND tỉnh vừa ban hành Kế hoạch số 12/KH-UBND về công tác thông tin đối ngoại năm 2024.", False,
+                 id="plan-issued-by-peoples-committee"),
+    pytest.param("Tổng kết công tác năm 2022",
+                 "Liên hiệp các tổ chức hữu nghị tỉnh tổ chức hội nghị tổng kết công tác đối ngoại nhân dân năm "
+                 "2022.", False, id="people-to-people-diplomacy"),
+    pytest.param("Đoàn đại biểu tỉnh Savannakhet thăm tỉnh",
+                 "Đoàn đại biểu tỉnh Savannakhet (Lào) thăm và làm việc tại tỉnh.", False,
+                 id="foreign-delegation-visit"),
+    pytest.param("Nâng cao hiệu quả công tác thông tin đối ngoại",
+                 "PGS. TS. Nguyễn Văn An\nMột là, Ban Chỉ đạo công tác thông tin đối ngoại đã tổ chức nhiều hội nghị.",
+                 False, id="opinion-piece-with-author-line"),
+    pytest.param("Kỷ niệm 15 năm thành lập Sở Ngoại vụ",
+                 "Sáng 5/3, Sở Ngoại vụ tổ chức lễ kỷ niệm 15 năm ngày thành lập.", False,
+                 id="foreign-affairs-department-anniversary"),
+    pytest.param("Ký kết chương trình phối hợp",
+                 "Sở Thông tin và Truyền thông và Bộ đội Biên phòng tỉnh tổ chức lễ ký kết chương trình phối hợp.",
+                 False, id="coordination-programme-signing"),
+    pytest.param("Hội nghị báo cáo viên tháng 9",
+                 "Ban Tuyên giáo Tỉnh ủy tổ chức hội nghị báo cáo viên, thông tin tình hình Biển Đông.", False,
+                 id="current-affairs-briefing-not-framed-as-ttdn"),
+    pytest.param("Tập huấn nghiệp vụ đối ngoại",
+                 "Ban Đối ngoại Trung ương tổ chức tập huấn nghiệp vụ đối ngoại Đảng cho các tỉnh ủy.", False,
+                 id="party-external-affairs-training"),
+]
+
+
+@pytest.mark.parametrize("title, body, expected", RELEVANCE)
+def test_relevance(title, body, expected):
+    found = extract_relevance(doc(title, body))
+    assert found.value is expected
+    assert found.evidence  # the deciding sentence is always shown
+
+
+def test_relevance_of_empty_document_is_a_negative_found():
+    found = extract_relevance(doc(None, ""))
+    assert found.value is False
+
+
+TYPES = [
+    pytest.param("Hội nghị sơ kết 6 tháng đầu năm, triển khai nhiệm vụ 6 tháng cuối năm 2023", "", "so_ket",
+                 id="mid-year-review-with-deployment"),
+    pytest.param("Ban Chỉ đạo giao ban 6 tháng đầu năm 2021", "", "so_ket", id="six-month-giao-ban"),
+    pytest.param("Họp Ban Chỉ đạo công tác thông tin đối ngoại tỉnh",
+                 "Sáng 18-7, ông Lê Văn Tâm chủ trì họp Ban Chỉ đạo về kết quả hoạt động 6 tháng đầu năm 2022.",
+                 "so_ket", id="plain-meeting-title-but-lede-reviews-six-months"),
+    pytest.param("Triển khai công tác thông tin đối ngoại linh hoạt, hiệu quả",
+                 "Sáng 15/3, Ban Chỉ đạo tổ chức Hội nghị đánh giá công tác thông tin đối ngoại năm 2021, triển "
+                 "khai nhiệm vụ năm 2022.", "tong_ket", id="year-review-named-in-lede-not-title"),
+    pytest.param("Hội nghị tổng kết công tác thông tin đối ngoại năm 2019", "", "tong_ket", id="year-end-review"),
+    pytest.param("Hội nghị tập huấn công tác thông tin đối ngoại năm 2022", "", "tap_huan", id="training"),
+    pytest.param(None, "Sở Thông tin và Truyền thông tổ chức lớp bồi dưỡng kỹ năng thông tin đối ngoại.", "tap_huan",
+                 id="course-in-lede"),
+    pytest.param("Hội nghị thông tin tình hình thời sự và hoạt động đối ngoại năm 2018", "", "thong_tin_thoi_su",
+                 id="current-affairs-briefing"),
+    pytest.param("Giao ban Ban Chỉ đạo công tác thông tin đối ngoại các tỉnh phía Bắc", "", "hop",
+                 id="giao-ban-without-period"),
+    pytest.param("Hội nghị nghiên cứu, triển khai Kết luận số 57 của Bộ Chính trị", "", "trien_khai",
+                 id="conclusion-deployment"),
+    pytest.param("Lễ trao Giải thưởng toàn quốc về thông tin đối ngoại lần thứ IX", "", "khac", id="award-ceremony"),
+    pytest.param("Cục Thông tin đối ngoại làm việc tại tỉnh", "", "khac", id="working-visit"),
+]
+
+
+@pytest.mark.parametrize("title, body, expected", TYPES)
+def test_meeting_type(title, body, expected):
+    found = extract_meeting_type(doc(title, body))
+    assert found is not None and found.value == expected
+
+
+def test_meeting_type_abstains_without_an_event_name():
+    assert extract_meeting_type(doc("Một bài viết", "Bài viết phân tích vai trò của báo chí trong đời sống.")) is None
+
+
+def chairs(body, title="Hội nghị"):
+    return [p.name for p in extract_people(doc(title, body)) if p.role == "chair"]
+
+
+CHAIRS = [
+    pytest.param("Đồng chí Trần Văn Bình, Phó Bí thư Tỉnh ủy, Trưởng ban Chỉ đạo chủ trì hội nghị.",
+                 ["Trần Văn Bình"], id="honorific-then-titles"),
+    pytest.param("Sáng 7/1, Phó Bí thư Thường trực Tỉnh ủy Gia Lai Rơ Mah Tuân – Trưởng Ban Chỉ đạo chủ trì hội nghị.",
+                 ["Rơ Mah Tuân"], id="title-and-province-before-ethnic-name"),
+    pytest.param("Phó Chủ tịch UBND tỉnh H’Yim Kđoh chủ trì hội nghị.", ["H’Yim Kđoh"], id="curly-apostrophe-name"),
+    pytest.param("Phó Chủ tịch UBND tỉnh H'Yim Kđoh chủ trì hội nghị.", ["H'Yim Kđoh"], id="straight-apostrophe-name"),
+    pytest.param("Phó Bí thư Tỉnh ủy Y Mửi chủ trì hội nghị.", ["Y Mửi"], id="one-letter-family-name"),
+    pytest.param("Chủ trì hội nghị có các đồng chí: Lê Văn An, Phó Bí thư Tỉnh ủy; Đỗ Thị Hoa, Phó Chủ tịch UBND "
+                 "tỉnh; Vũ Minh Khoa, Trưởng ban Tuyên giáo Tỉnh ủy.", ["Lê Văn An", "Đỗ Thị Hoa", "Vũ Minh Khoa"],
+                 id="list-after-chu-tri"),
+    pytest.param("Các đồng chí Nguyễn Văn Hải - Phó Bí thư Tỉnh ủy; Phạm Thị Lan - Phó Chủ tịch UBND tỉnh cùng "
+                 "chủ trì hội nghị.", ["Nguyễn Văn Hải", "Phạm Thị Lan"], id="cung-chu-tri"),
+    pytest.param("Đồng chí Đặng Văn Long, Phó trưởng Ban Tuyên giáo Trung ương và đồng chí Ngô Thị Hằng, Phó Bí thư "
+                 "Thành ủy đồng chủ trì Hội nghị.", ["Đặng Văn Long", "Ngô Thị Hằng"], id="dong-chu-tri-with-va"),
+    pytest.param("Phát biểu kết luận hội nghị, đồng chí Phạm Minh Tuấn, Phó Bí thư Thường trực Tỉnh ủy đề nghị các "
+                 "ngành tiếp tục đổi mới.", ["Phạm Minh Tuấn"], id="concluding-speech-name-after"),
+    pytest.param("Ông Nguyễn Khắc Hùng phát biểu kết luận cuộc họp.", ["Nguyễn Khắc Hùng"],
+                 id="concluding-speech-name-before"),
+    pytest.param("Phát biểu chỉ đạo hội nghị, Trưởng Ban Chỉ đạo công tác thông tin đối ngoại Nguyễn Văn Nghĩa "
+                 "đánh giá cao kết quả.", ["Nguyễn Văn Nghĩa"], id="directing-speech-by-head-of-committee"),
+    pytest.param("Phát biểu chỉ đạo, Thủ tướng Chính phủ Phạm Văn Chính nhấn mạnh vai trò của báo chí.", [],
+                 id="directing-speech-by-someone-else-is-not-chairing"),
+    pytest.param("Ban Tuyên giáo Trung ương, Ban Chỉ đạo công tác thông tin đối ngoại chủ trì, phối hợp với Báo Nhân "
+                 "Dân tổ chức lễ trao giải.", [], id="institutions-are-not-people"),
+    pytest.param("Đồng chí Hà Văn Ký, Trưởng Ban Tuyên giáo Tỉnh ủy phát biểu khai mạc hội nghị.", [],
+                 id="opening-speech-is-not-chairing"),
+]
+
+
+@pytest.mark.parametrize("body, expected", CHAIRS)
+def test_chairs(body, expected):
+    assert chairs(body) == expected
+
+
+def test_chair_title_is_kept_apart_from_the_name():
+    person = extract_people(doc("Hội nghị", "Đồng chí Trần Văn Bình, Phó Bí thư Tỉnh ủy chủ trì hội nghị."))[0]
+    assert person.name == "Trần Văn Bình"
+    assert "Phó Bí thư Tỉnh ủy" in person.title
+    assert "chủ trì" in person.evidence
+
+
+@pytest.mark.parametrize("written", [
+    pytest.param("Đồng chí Nguyễn Thị Thủy, Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.", id="old-tone-placement"),
+    pytest.param("Đồng chí Nguyễn Thị Thuỷ, Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị.", id="new-tone-placement"),
+    pytest.param(unicodedata.normalize("NFD", "Đồng chí Nguyễn Thị Thủy, Trưởng ban Tuyên giáo Tỉnh ủy chủ trì hội nghị."),
+                 id="decomposed-unicode"),
+])
+def test_chair_names_survive_tone_and_unicode_variants(written):
+    names = chairs(written)
+    assert [fold(n) for n in names] == [fold("Nguyễn Thị Thuỷ")]
+    assert all(unicodedata.is_normalized("NFC", n) for n in names)
+
+
+def test_central_official_attending_is_not_a_chair():
+    people = extract_people(doc("Hội nghị", "Tham dự hội nghị có đồng chí Lê Hải Bình, Phó trưởng Ban Tuyên giáo "
+                                             "Trung ương. Đồng chí Trần Văn Bình, Phó Bí thư Tỉnh ủy chủ trì hội nghị."))
+    roles = {p.name: p.role for p in people}
+    assert roles == {"Lê Hải Bình": "central_official", "Trần Văn Bình": "chair"}

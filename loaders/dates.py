@@ -27,6 +27,9 @@ STALE_YEAR_DAYS = 365  # a header more than a year after the event is a clock wh
 AHEAD_DAYS = 31  # an event up to a month after the dateline is the same year (an imprecise tag)
 DOC_AFTER_DAYS = 250  # a meeting deploying a dated document follows it within months
 
+ABBREV_DOT_RE = re.compile(r"\b(?:TP|Tp|T\.Ư|TS|ThS|PGS|GS|Nxb)\.(?=\s)")
+ABBREV_MASK = "\u2024"  # one-dot leader: same length as ".", so offsets stay valid
+
 # --- dateline patterns ------------------------------------------------------------------------
 
 DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d{2})(?!\d)")
@@ -160,7 +163,13 @@ class _Mention:
 
     @property
     def sentence(self) -> str:
-        return sentence_of(self.text, self.start, self.end)
+        return _sentence(self.text, self.start, self.end)
+
+
+def _sentence(text: str, start: int, end: int | None = None) -> str:
+    """sentence_of, without cutting after "TP." or "T.Ư." (an abbreviation ends no sentence)."""
+    masked = ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + ABBREV_MASK, text)
+    return sentence_of(masked, start, end).replace(ABBREV_MASK, ".")
 
 
 def _date(year: int, month: int, day: int) -> date | None:
@@ -400,7 +409,7 @@ def _year_from_text(text: str, month: int) -> int | None:
     if len(years) != 1:
         return None
     year = years.pop()
-    sentences = [sentence_of(text, m.start(), m.end()) for m in YEAR_MENTION_RE.finditer(text)
+    sentences = [_sentence(text, m.start(), m.end()) for m in YEAR_MENTION_RE.finditer(text)
                  if int(m.group(1)) == year]
     if month <= 3 and sentences and all(RESULTS_CUE_RE.search(s) for s in sentences):
         return year + 1
@@ -461,7 +470,7 @@ def _period_sentences(doc: CleanDoc) -> list[str]:
         out.append(_prep(doc.title))
     body = _prep(doc.body)
     for line in [ln.strip() for ln in body.splitlines() if ln.strip()][:3]:
-        out.append(sentence_of(line, 0))
+        out.append(_sentence(line, 0))
     return out
 
 

@@ -12,6 +12,9 @@ import re
 from .evidence import CleanDoc, Found
 from .textnorm import fold_tones, nfc, sentence_of
 
+ABBREV_DOT_RE = re.compile(r"\b(?:TP|Tp|T\.Ư|TS|ThS|PGS|GS|Nxb)\.(?=\s)")
+ABBREV_MASK = "\u2024"  # one-dot leader: same length as ".", so offsets stay valid
+
 # --- Vietnamese numerals ----------------------------------------------------------------------
 
 DIGIT_WORDS = {
@@ -86,6 +89,12 @@ FDI_COUNT_RE = re.compile(rf"(?<![\w/.,-]){QNUM}\s+dự án\b")
 LEAD_CHARS = 4000  # counts of a report sit in its first screens; later text is mostly boilerplate
 MAX_COUNT = 1_000_000
 YEAR_BEFORE_RE = re.compile(r"(?:năm|thứ|số|lần|khóa|khoá|kỳ)\s*$", re.IGNORECASE)
+
+
+def _sentence(text: str, start: int, end: int | None = None) -> str:
+    """sentence_of, without cutting after "TP." or "T.Ư." (an abbreviation ends no sentence)."""
+    masked = ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + ABBREV_MASK, text)
+    return sentence_of(masked, start, end).replace(ABBREV_MASK, ".")
 
 
 def parse_vn_number(s: str) -> tuple[int, bool] | None:
@@ -189,7 +198,7 @@ def _delegation_counts(text: str) -> dict[str, Found]:
         direction = _delegation_direction(_clause_before(text, m.start()), after)
         if direction is None:
             continue
-        evidence = sentence_of(text, m.start(), m.end())
+        evidence = _sentence(text, m.start(), m.end())
         key = f"delegations_{direction}"
         if key in out:
             continue  # the first statement is the report's headline figure
@@ -210,7 +219,7 @@ def _attendees(text: str) -> Found | None:
         number = _number(m)
         if number is None:
             continue
-        sentence = sentence_of(text, m.start(), m.end())
+        sentence = _sentence(text, m.start(), m.end())
         if ATTENDANCE_CUE_RE.search(sentence):
             return Found(number[0], sentence, number[1])
     return None
@@ -221,7 +230,7 @@ def _fdi_projects(text: str) -> Found | None:
     if m is None:
         # "... vốn đầu tư trực tiếp nước ngoài (FDI) tại tỉnh với 704 dự án"
         for candidate in FDI_COUNT_RE.finditer(text):
-            sentence = sentence_of(text, candidate.start(), candidate.end())
+            sentence = _sentence(text, candidate.start(), candidate.end())
             if FDI_SENTENCE_RE.search(sentence) and "ODA" not in sentence:
                 m = candidate
                 break
@@ -230,7 +239,7 @@ def _fdi_projects(text: str) -> Found | None:
     number = _number(m)
     if number is None:
         return None
-    return Found(number[0], sentence_of(text, m.start(), m.end()), number[1])
+    return Found(number[0], _sentence(text, m.start(), m.end()), number[1])
 
 
 def extract_counts(doc: CleanDoc) -> dict[str, Found]:

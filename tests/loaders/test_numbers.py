@@ -114,3 +114,8 @@ def test_nfd_input_and_evidence():
     assert counts["delegations_out"].value == 6
     assert "14 đoàn" in counts["delegations_in"].evidence
     assert "6 đoàn" in counts["delegations_out"].evidence
+
+
+def test_evidence_not_cut_after_city_abbreviation():
+    text = "Năm qua, TP. Cần Thơ đã đón tiếp 40 đoàn khách quốc tế đến thăm."
+    assert extract_counts(doc(text))["delegations_in"].evidence.startswith("Năm qua, TP. Cần Thơ")

@@ -33,7 +33,6 @@ ABBREV_MASK = "\u2024"  # one-dot leader: same length as ".", so offsets stay va
 # --- dateline patterns ------------------------------------------------------------------------
 
 DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d{2})(?!\d)")
-TIME_RE = re.compile(r"(?<!\d)\d{1,2}\s*[:h]\s*\d{2}(?!\d)|\b\d{1,2}\s*giờ\b")
 CLOCK_TIME_RE = re.compile(r"(?<![\d/])\d{1,2}(?::|h)\d{2}(?::\d{2})?(?!\d)")
 AMPM_RE = re.compile(r"\d\s*(?:AM|PM|am|pm|SA|CH)\b")
 RANGE_AFTER_RE = re.compile(r"^\s*[-–—]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
@@ -42,7 +41,6 @@ DATELINE_LABEL_RE = re.compile(
     r"(?i:cập nhật|thời gian|ngày đăng|đăng ngày|đăng lúc|ngày xuất bản|xuất bản|publish|posted|published|"
     r"submitted|ngày cập nhật)"
 )
-WEEKDAY_RE = re.compile(r"(?i:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|\bCN\b)")
 WIDGET_AFTER_RE = re.compile(r"(?i:breaking news|tin nóng|tin mới nhất|mới nhất|tiêu điểm|hotline)")
 DATELINE_FILLER_RE = re.compile(
     r"(?i:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ nhật|ngày|lúc|gmt\s*\+?\s*\d*|am|pm|cập nhật|thời gian|"

@@ -73,7 +73,7 @@ NEXT_STATEMENT_RE = re.compile(
     r"\d[\d.]*\s+đoàn|(?:,|\bvà\b)\s+(?:đã\s+)?(?:cử|đón|tiếp|tổ chức|giải quyết|quản lý)\b")
 CLAUSE_BEFORE_CHARS = 70
 CLAUSE_AFTER_CHARS = 160
-CLAUSE_STOP_RE = re.compile(r"[.;:!?\n]")
+CLAUSE_STOP_RE = re.compile(r"\.(?!\d)|[;:!?\n]")  # "1.500" is a number, not a full stop
 
 # --- other counts -----------------------------------------------------------------------------
 

@@ -69,6 +69,8 @@ def values(text: str) -> dict:
                  {"delegations_in": (20, False), "delegations_out": (10, False)}, id="in-and-out-in-one-sentence"),
     pytest.param("Tỉnh đã đón tiếp 09 đoàn nước ngoài.", {"delegations_in": (9, False)}, id="leading-zero"),
     pytest.param("Tỉnh đã đón tiếp 1.200 đoàn khách quốc tế.", {"delegations_in": (1200, False)}, id="thousands"),
+    pytest.param("Tỉnh đón, tiếp 230 đoàn/1.527 lượt người nước ngoài.",
+                 {"delegations_in": (230, False), "visitors_in": (1527, False)}, id="thousands-visitors"),
 ])
 def test_delegation_counts(text, expected):
     got = {k: v for k, v in values(text).items() if k.startswith(("delegations", "visitors"))}

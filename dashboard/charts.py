@@ -25,9 +25,9 @@ FIELD_COLOURS = {"delegations_in": "#1f77b4", "delegations_out": "#d62728",
 HALF_COLOURS = {"H1": "#4c78a8", "H2": "#f58518"}
 SEQUENTIAL = "Blues"
 # Vietnam's two archipelagos are part of the map readers expect (Hoàng Sa: Đà Nẵng; Trường Sa: Khánh Hòa)
-ARCHIPELAGOS = [("Quần đảo Hoàng Sa", 16.5, 112.0), ("Quần đảo Trường Sa", 10.0, 114.2)]
-MAP_LON_RANGE = (101.5, 117.5)
-MAP_LAT_RANGE = (8.0, 23.8)
+ARCHIPELAGOS = [("Quần đảo Hoàng Sa", 16.4, 111.3), ("Quần đảo Trường Sa", 9.8, 112.6)]
+MAP_LON_RANGE = (102.0, 115.5)
+MAP_LAT_RANGE = (8.2, 23.6)
 
 
 def _register_template() -> None:
@@ -47,6 +47,13 @@ _register_template()
 def _layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
     fig.update_layout(template=TEMPLATE_NAME, title_text=title, separators=i18n.PLOTLY_SEPARATORS[lang], **extra)
     return fig
+
+
+def _integer_axis(fig: go.Figure, values, axis: str = "y") -> None:
+    """Counts are whole numbers: no 0,5 ticks when the largest value is small."""
+    top = pd.to_numeric(pd.Series(values), errors="coerce").max() if len(values) else 0
+    if pd.notna(top) and top <= 8:
+        (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=1, tick0=0)
 
 
 def _count_title(unit: str, lang: str) -> str:
@@ -73,6 +80,8 @@ def over_time(frame: pd.DataFrame, lang: str, unit: str, share: bool = False) ->
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(frame["bucket"])))
     if share:
         fig.update_yaxes(tickformat=".0%", range=[0, 1])
+    else:
+        _integer_axis(fig, frame.groupby("bucket")["count"].sum() if len(frame) else [])
     _mark_halves(fig, list(dict.fromkeys(frame["bucket"])))
     return fig
 
@@ -91,6 +100,7 @@ def articles_vs_meetings(frame: pd.DataFrame, lang: str) -> go.Figure:
     _layout(fig, i18n.t("chart.articles_vs_meetings", lang), lang, barmode="group",
             xaxis_title=i18n.t("chart.period_axis", lang), yaxis_title=i18n.t("chart.number", lang))
     fig.update_xaxes(type="category")
+    _integer_axis(fig, frame["articles"] if len(frame) else [])
     return fig
 
 
@@ -102,6 +112,7 @@ def month_profile(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
                     name=i18n.t(f"chart.half_{half}", lang), marker_color=HALF_COLOURS[half])
     _layout(fig, i18n.t("chart.month_profile", lang), lang, yaxis_title=_count_title(unit, lang), bargap=0.15)
     fig.update_xaxes(type="category")
+    _integer_axis(fig, frame["count"])
     return fig
 
 
@@ -122,11 +133,14 @@ def province_map(frame: pd.DataFrame, lang: str, unit: str, title: str) -> go.Fi
                     customdata=active[["count"]],
                     marker=dict(size=10 + 40 * (active["count"] / biggest) ** 0.5, color=active["count"],
                                 colorscale=SEQUENTIAL, cmin=0, cmax=biggest, line=dict(width=1, color="#08306b"),
-                                showscale=True, colorbar=dict(title=dict(text=""), thickness=12)),
+                                showscale=False),
                     hovertemplate="%{text}: %{customdata[0]:,d}<extra></extra>")
     for name, lat, lon in ARCHIPELAGOS:
-        fig.add_annotation(x=lon, y=lat, text=name, showarrow=False, font=dict(size=11, color="#52606d"))
-    _layout(fig, title, lang, showlegend=False, height=760, plot_bgcolor="#f4f8fb")
+        fig.add_annotation(x=lon, y=lat, text=f"<i>{name}</i>", showarrow=False, xanchor="left",
+                           font=dict(size=11, color="#52606d"))
+        fig.add_scatter(x=[lon - 0.15], y=[lat], mode="markers", marker=dict(size=4, color="#52606d"),
+                        hoverinfo="skip", showlegend=False)
+    _layout(fig, title, lang, showlegend=False, height=700, plot_bgcolor="#f4f8fb")
     fig.update_xaxes(range=list(MAP_LON_RANGE), showgrid=False, zeroline=False, visible=False)
     fig.update_yaxes(range=list(MAP_LAT_RANGE), showgrid=False, zeroline=False, visible=False,
                      scaleanchor="x", scaleratio=1)
@@ -140,6 +154,8 @@ def ranked_bar(frame: pd.DataFrame, label_col: str, value_col: str, lang: str, t
     fig = go.Figure(go.Bar(x=frame[value_col], y=[label(v) for v in frame[label_col]], orientation="h",
                            marker_color=colour, hovertemplate="%{y}: %{x:,}<extra></extra>"))
     _layout(fig, title, lang, xaxis_title=axis_title, height=max(320, 26 * len(frame) + 120))
+    if value_col == "count":
+        _integer_axis(fig, frame[value_col], axis="x")
     fig.update_yaxes(type="category", automargin=True)
     return fig
 

@@ -27,6 +27,10 @@ def strings(lang: str) -> dict[str, str]:
     return table.get(lang if lang in LANGS else DEFAULT_LANG, {})
 
 
+def has(key: str) -> bool:
+    return key in strings(DEFAULT_LANG)
+
+
 def t(key: str, lang: str = DEFAULT_LANG, **values) -> str:
     """The UI string ``key`` in ``lang``, with ``{name}`` placeholders filled from ``values``."""
     text = strings(lang).get(key) or strings(DEFAULT_LANG).get(key) or key

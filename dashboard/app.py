@@ -1,0 +1,64 @@
+"""Router only: page config, the shared sidebar (filters, upload), the demo banner, st.navigation.
+
+Run: ``streamlit run dashboard/app.py [-- --corpus PATH]`` (no path: the demo corpus).
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import streamlit as st
+
+# `streamlit run dashboard/app.py` puts dashboard/ on sys.path, not the project root: make the
+# package importable when the project is not pip-installed.
+ROOT = str(Path(__file__).resolve().parent.parent)
+if ROOT not in sys.path:
+    sys.path.insert(0, ROOT)
+
+from dashboard import data, i18n, queries, widgets  # noqa: E402
+from dashboard.views import articles, delegations, overview, provinces, quality, themes, timeline  # noqa: E402
+
+# (module, url path, icon): url paths are ASCII so links can be shared and typed
+# Material icons ship with Streamlit (no emoji font needed, nothing fetched).
+PAGES = [
+    (overview, "overview", ":material/dashboard:"),
+    (timeline, "time", ":material/calendar_month:"),
+    (provinces, "provinces", ":material/map:"),
+    (themes, "themes", ":material/sell:"),
+    (delegations, "delegations", ":material/flight:"),
+    (articles, "articles", ":material/article:"),
+    (quality, "quality", ":material/fact_check:"),
+]
+
+
+def _page(view, corpus, filters):
+    def run() -> None:
+        view.render(corpus, filters)
+    return run
+
+
+def _redirect(target):
+    """The root URL: Streamlit serves its default page at "/" only, so "/" forwards to /overview
+    (keeping the query string) and /overview stays a shareable address."""
+    def run() -> None:
+        st.switch_page(target, query_params=st.query_params.to_dict())
+    return run
+
+
+def main() -> None:
+    st.set_page_config(page_title="TTĐN — thông tin đối ngoại", page_icon=":material/public:", layout="wide")
+    corpus = data.current_corpus()
+    filters = widgets.filter_bar(queries.filter_options(corpus))
+    lang = filters.lang
+    widgets.upload_box(lang)
+    st.sidebar.caption(i18n.t("sidebar.source", lang, source=data.current_source(),
+                              n=i18n.fmt_int(len(corpus.articles), lang)))
+    pages = [st.Page(_page(view, corpus, filters), title=i18n.t(f"page.{path}", lang), icon=icon, url_path=path)
+             for view, path, icon in PAGES]
+    home = st.Page(_redirect(pages[0]), title=pages[0].title, url_path="home", default=True, visibility="hidden")
+    navigation = st.navigation([home, *pages], position="top")
+    widgets.demo_banner(corpus, lang)
+    navigation.run()
+
+
+main()

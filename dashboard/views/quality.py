@@ -1,0 +1,55 @@
+"""Data quality: field coverage, articles without province or date, merged duplicates, ingest report."""
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import charts, i18n, queries, widgets
+from ..filters import Filters
+from ..settings import SETTINGS, setting
+
+
+def render(corpus, f: Filters) -> None:
+    lang = f.lang
+    st.title(i18n.t("page.quality", lang))
+    widgets.filter_sentence(f)
+    st.caption(i18n.t("quality.no_date_filter", lang))
+    cover = queries.coverage(corpus, f)
+    if cover["total"].max() == 0:
+        widgets.empty_state(lang)
+    else:
+        labelled = cover.assign(label=cover["field"].map(lambda v: i18n.field_label(v, lang)))
+        fig = charts.ranked_bar(labelled.sort_values(["share", "field"], ascending=[False, True]), "label", "share",
+                                lang, i18n.t("chart.coverage", lang), i18n.t("chart.share", lang))
+        fig.update_xaxes(tickformat=".0%", range=[0, 1])
+        widgets.chart_with_exports(fig, cover, "coverage", lang)
+
+    st.subheader(i18n.t("quality.missing", lang))
+    missing = queries.missing_place_or_date(corpus, f)
+    if missing.empty:
+        st.success(i18n.t("quality.none_missing", lang))
+    else:
+        st.dataframe(widgets.display_frame(missing, lang), hide_index=True,
+                     column_config=widgets.column_labels(missing.columns, lang))
+        widgets.table_downloads(missing, "missing-province-or-date", lang)
+
+    st.subheader(i18n.t("quality.duplicates", lang))
+    dups = queries.duplicate_groups(corpus, f)
+    if dups.empty:
+        st.caption(i18n.t("quality.no_duplicates", lang))
+    else:
+        st.dataframe(widgets.display_frame(dups, lang), hide_index=True,
+                     column_config=widgets.column_labels(dups.columns, lang))
+        widgets.table_downloads(dups, "merged-duplicates", lang)
+
+    st.subheader(i18n.t("quality.report", lang))
+    report = queries.ingest_report(corpus)
+    if report.empty:
+        st.caption(i18n.t("quality.no_report", lang))
+    else:
+        st.dataframe(queries.report_summary(corpus), hide_index=True)
+        st.dataframe(report, hide_index=True, column_config=widgets.column_labels(report.columns, lang))
+        widgets.table_downloads(report, "ingest-report", lang)
+
+    with st.expander(i18n.t("quality.settings", lang)):
+        st.dataframe([{"name": k, "value": setting(k), "default": s.default, "help": s.help}
+                      for k, s in SETTINGS.items()], hide_index=True)

@@ -1,0 +1,57 @@
+"""Meetings over time: stacked by meeting type, articles vs meetings, the half-year rhythm."""
+from __future__ import annotations
+
+import streamlit as st
+
+from .. import charts, i18n, queries, widgets
+from ..filters import Filters
+
+
+def render(corpus, f: Filters) -> None:
+    lang = f.lang
+    st.title(i18n.t("page.time", lang))
+    widgets.filter_sentence(f)
+    left, right = st.columns(2)
+    freq = left.segmented_control(i18n.t("time.freq", lang), queries.FREQS, key="time_freq", default="H",
+                                  format_func=lambda v: i18n.t(f"freq.{v}", lang), required=True)
+    share = right.toggle(i18n.t("time.share", lang), key="time_share", help=i18n.t("time.share_help", lang))
+    table = queries.over_time(corpus, f, freq)
+    if widgets.is_empty(table, "count"):
+        widgets.empty_state(lang)
+        return
+    st.caption(i18n.t("time.click_hint", lang))
+    event = widgets.chart_with_exports(charts.over_time(table, lang, f.unit, share), table, f"over-time-{freq}",
+                                       lang, selectable=True)
+    _selected_meetings(corpus, f, freq, event, lang)
+
+    col1, col2 = st.columns(2)
+    with col1:
+        both = queries.articles_vs_meetings(corpus, f, freq)
+        widgets.chart_with_exports(charts.articles_vs_meetings(both, lang), both, f"articles-vs-meetings-{freq}", lang)
+    with col2:
+        profile = queries.month_profile(corpus, f)
+        widgets.chart_with_exports(charts.month_profile(profile, lang, f.unit), profile, "month-profile", lang)
+        st.caption(i18n.t("time.rhythm_hint", lang))
+
+
+def _selected_meetings(corpus, f: Filters, freq: str, event, lang: str) -> None:
+    points = (event or {}).get("selection", {}).get("points", []) if event else []
+    if not points:
+        return
+    point = points[0]
+    custom = point.get("customdata") or []
+    mtype = custom[0] if custom else None
+    bucket = str(point.get("x"))
+    meetings = queries.meetings_in_bucket(corpus, f, freq, bucket, mtype)
+    label = i18n.meeting_type_label(None if mtype in (None, "none") else mtype, lang)
+    st.subheader(i18n.t("time.behind_bar", lang, bucket=bucket, type=label))
+    if meetings.empty:
+        widgets.empty_state(lang)
+        return
+    shown = widgets.display_frame(meetings, lang)
+    shown["link"] = [widgets.article_link(d, f) for d in meetings["doc_id"]]
+    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True,
+                 column_order=["date", "province", "meeting_type", "title", "articles", "link"],
+                 column_config={**widgets.column_labels(shown.columns, lang),
+                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
+                                                                    display_text=i18n.t("col.open", lang))})

@@ -257,8 +257,11 @@ TYPE_RULES: tuple[tuple[str, re.Pattern, bool], ...] = (
                               r"(?:các )?(?:Kết luận|Chiến lược|Nghị quyết|Chỉ thị|Kế hoạch|Đề án|Quyết định|Nghị định)"
                               r"|triển khai (?:nhiệm vụ|công tác)|ban hành (?:Kế hoạch|Hướng dẫn|Chương trình)", I), False),
     ("hop", re.compile(r"\bhọp\b|giao ban|phiên họp", I), False),
-    ("khac", re.compile(r"làm việc (?:tại|với)|đoàn công tác|khảo sát|kiểm tra", I), False),
+    ("khac", re.compile(r"làm việc (?:tại|với)|đoàn công tác|khảo sát|kiểm tra|hội thảo|tọa đàm|toạ đàm|diễn đàn"
+                        r"|ra mắt", I), False),
 )
+# The label set is exhaustive: a relevant event that none of the rules names is 'khac' by definition.
+RESIDUAL_TYPE = "khac"
 SLUG_TYPE_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("khac", re.compile(r"giai thuong|trao giai|phat dong")),
     ("so_ket", re.compile(r"so ket|6 thang")),
@@ -310,6 +313,8 @@ def extract_meeting_type(doc: CleanDoc) -> Found | None:
     for mtype, pattern in SLUG_TYPE_RULES:
         if pattern.search(slug):
             return Found(mtype, (doc.extras or {}).get("url") or slug)
+    if segments:
+        return Found(RESIDUAL_TYPE, segments[0][:400])
     return None
 
 
@@ -327,6 +332,10 @@ CENTRAL_TITLE_RE = re.compile(r"Trung ương|T\.Ư|\bTW\b|\bTƯ\b|\bBộ\b(?! đ
 ITEM_SPLIT_RE = re.compile(r";|\s+và\s+(?=(?:các |)(?:đồng chí|ông|bà|Đ/c|Đại tá|Thiếu tướng|[^\W\d_]+\s+[^\W\d_]))")
 # Words after which a new clause starts: a name before them does not belong to the chair phrase
 CLAUSE_CUT_RE = re.compile(r":\s|\b(?:nhấn mạnh|cho biết|khẳng định|đề nghị|tới|sau khi|trong khuôn khổ|là)\b")
+# What stands between 'chủ trì' / 'kết luận' and the names that follow it:
+# 'sự chủ trì của đồng chí A', 'Chủ trì hội nghị có các đồng chí: A', 'Chủ trì hội nghị là đồng chí A',
+# 'Phát biểu kết luận hội nghị, đồng chí A'
+AFTER_LEAD_RE = re.compile(r"^\s*(?:của\s+|[^,:.]{0,60}?:\s*|[^,:.]{0,60}?\b(?:có|gồm|là)\s+|[^,:.]{0,60}?,\s*)")
 SEPARATOR_CHARS = ",;:.()–—-|…!?"
 MAX_NAME_SYLLABLES = 4
 APOSTROPHES = "’'"
@@ -481,7 +490,7 @@ def _chairs_at(text: str, match: re.Match, before_only: bool = False) -> list[tu
     after = text[match.end():end]
     if INSTITUTION_AFTER_RE.match(after):
         return []
-    after = re.sub(r"^[^,:]*?(?:có|gồm)?\s*(?:các đồng chí|đồng chí)?\s*[:,]\s*", "", after, count=1)
+    after = AFTER_LEAD_RE.sub("", after, count=1)
     return [(n, t, sentence) for n, t in _names_in_clause(after)]
 
 

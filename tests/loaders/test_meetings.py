@@ -89,6 +89,8 @@ TYPES = [
                  id="conclusion-deployment"),
     pytest.param("Lễ trao Giải thưởng toàn quốc về thông tin đối ngoại lần thứ IX", "", "khac", id="award-ceremony"),
     pytest.param("Cục Thông tin đối ngoại làm việc tại tỉnh", "", "khac", id="working-visit"),
+    pytest.param("Hội thảo khoa học về thông tin đối ngoại trong kỷ nguyên số", "", "khac", id="scientific-workshop"),
+    pytest.param("Tập huấn và tọa đàm về thông tin đối ngoại", "", "tap_huan", id="strong-cue-beats-weak-cue"),
 ]
 
 
@@ -98,8 +100,14 @@ def test_meeting_type(title, body, expected):
     assert found is not None and found.value == expected
 
 
-def test_meeting_type_abstains_without_an_event_name():
-    assert extract_meeting_type(doc("Một bài viết", "Bài viết phân tích vai trò của báo chí trong đời sống.")) is None
+def test_meeting_type_of_an_unnamed_relevant_event_is_the_residual_class():
+    found = extract_meeting_type(doc("Thông tin đối ngoại năm nay", "Bài viết điểm lại vai trò của báo chí."))
+    assert found.value == "khac"
+    assert found.evidence == "Thông tin đối ngoại năm nay"
+
+
+def test_meeting_type_abstains_on_an_empty_document():
+    assert extract_meeting_type(doc(None, "")) is None
 
 
 def chairs(body, title="Hội nghị"):
@@ -125,6 +133,13 @@ CHAIRS = [
                  "ngành tiếp tục đổi mới.", ["Phạm Minh Tuấn"], id="concluding-speech-name-after"),
     pytest.param("Ông Nguyễn Khắc Hùng phát biểu kết luận cuộc họp.", ["Nguyễn Khắc Hùng"],
                  id="concluding-speech-name-before"),
+    pytest.param("Kết luận hội nghị, Phó Chủ tịch UBND tỉnh Nguyễn Văn An yêu cầu các ngành tiếp tục.",
+                 ["Nguyễn Văn An"], id="concluding-speech-title-first"),
+    pytest.param("Hội nghị diễn ra dưới sự chủ trì của đồng chí Lê Văn Hòa, Phó Bí thư Tỉnh ủy.", ["Lê Văn Hòa"],
+                 id="su-chu-tri-cua"),
+    pytest.param("Chủ trì hội nghị là đồng chí Trần Thị Mai, Phó Chủ tịch UBND tỉnh.", ["Trần Thị Mai"],
+                 id="chu-tri-la"),
+    pytest.param("Hội nghị do đồng chí Phan Văn Mãi, Bí thư Tỉnh ủy chủ trì.", ["Phan Văn Mãi"], id="do-X-chu-tri"),
     pytest.param("Phát biểu chỉ đạo hội nghị, Trưởng Ban Chỉ đạo công tác thông tin đối ngoại Nguyễn Văn Nghĩa "
                  "đánh giá cao kết quả.", ["Nguyễn Văn Nghĩa"], id="directing-speech-by-head-of-committee"),
     pytest.param("Phát biểu chỉ đạo, Thủ tướng Chính phủ Phạm Văn Chính nhấn mạnh vai trò của báo chí.", [],

@@ -72,8 +72,13 @@ CAPS_LINE_MIN_LETTERS = 8
 ORGANISER_VERB_RE = re.compile(
     r"(?<![\w])(?<!các )(?<!những )(?:tổ chức(?=\s+(?:(?i:hội nghị|hội thảo|lễ|lớp|buổi|cuộc|chương trình|họp|"
     r"tập huấn|bồi dưỡng|giao ban|sơ kết|tổng kết|triển lãm|hội|đoàn|trực tuyến|phát động|kỷ niệm|"
-    r"gặp mặt|tọa đàm|toạ đàm|cuộc thi|thành công|nhiều|các|[\"“]))|\s*[.;]|\s*$)"
-    r"|chủ trì|(?:có buổi )?làm việc (?:với|tại)|tiến hành họp|họp Ban)")
+    r"gặp mặt|tọa đàm|toạ đàm|cuộc thi|thành công|nhiều|các|tại|[\"“]))|\s*[.;]|\s*$)"
+    r"|chủ trì|phối hợp(?: với| tổ chức)|(?:có buổi )?làm việc (?:với|tại)|tiến hành họp"
+    # The event itself used as a verb: "Ban Chỉ đạo ... tỉnh Long An họp sơ kết ...".
+    r"|(?:họp|tổng kết|sơ kết|giao ban|tập huấn|triển khai|quán triệt|bồi dưỡng|phát động|ban hành)(?!\w))")
+# Events that are national by name: a national award or a national conference.
+NATIONAL_EVENT_RE = re.compile(
+    r"(?i:(?:giải thưởng|hội nghị|lễ trao giải)(?: trực tuyến)? toàn quốc|giải thưởng quốc gia)")
 NATIONAL_SCOPE_RE = re.compile(
     r"(?i:toàn quốc|cả nước|các tỉnh, thành phố|các tỉnh, thành|\d+ tỉnh, thành|63 tỉnh|\d+ tỉnh)")
 
@@ -318,11 +323,18 @@ def _searchable(text: str) -> str:
     text = _trap_re().sub(lambda m: " " * len(m.group(0)), text)
     lines = []
     for line in text.split("\n"):
+        if _is_widget_line(line):
+            line = " " * len(line)
         letters = [c for c in line if c.isalpha()]
         if len(letters) >= CAPS_LINE_MIN_LETTERS and all(c.isupper() for c in letters):
             line = line.title()
         lines.append(line)
     return "\n".join(lines)
+
+
+def _is_widget_line(line: str) -> bool:
+    """A price or rate table row ('SJC Hà Nội | 76.066 | 78.066'): page furniture, not the article."""
+    return line.count("|") >= 2 and any(c.isdigit() for c in line)
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -410,8 +422,9 @@ def _clause_level(clause: str) -> str | None:
     "Ban Chỉ đạo ... Trung ương" central). A clause naming only an unqualified body
     ("Ban Chỉ đạo công tác thông tin đối ngoại", "UBND") is "weak": the caller looks further.
     """
-    masked = _blank(NATIONAL_SCOPE_RE, _blank(NOT_CENTRAL_RE, _strip_venues(clause)))
-    marks: list[tuple[int, str]] = []
+    masked = _blank(NOT_CENTRAL_RE, _strip_venues(clause))
+    marks: list[tuple[int, str]] = [(m.start(), "central") for m in NATIONAL_EVENT_RE.finditer(masked)]
+    masked = _blank(NATIONAL_SCOPE_RE, masked)
     for regex, level in ((CENTRAL_MARK_RE, "central"), (DISTRICT_MARK_RE, "district"),
                          (PROVINCE_MARK_RE, "province"), (DEPARTMENT_MARK_RE, "province")):
         marks += [(m.start(), level) for m in regex.finditer(masked)]
@@ -445,16 +458,20 @@ def _weak_level(tail: str, doc: CleanDoc) -> str:
 
 
 def _city_level(after: str) -> str:
-    """'thành phố Hà Nội' is a province; 'thành phố Nha Trang' a district-level city; bare: province."""
+    """'thành phố Hà Nội' is a province; 'thành phố Nha Trang' a district-level city; bare: province.
+
+    'Thành ủy Hồ Ngọc Hoa' is a bare committee followed by a person's name.
+    """
     word = CAPITAL_WORD_RE.match(after)
-    if not word:
+    if not word or word.group(0) in _context()["person_words_before"] or _name_re().match(after):
         return "province"
-    return "province" if _name_re().match(after) else "district"
+    return "district"
 
 
 def _headlines(doc: CleanDoc) -> list[str]:
     lines = [doc.title or ""] + (doc.body or "").split("\n")[:HEADLINE_LINES]
-    return [ln.strip() for ln in lines if ln.strip() and len(ln.strip()) <= HEADLINE_MAX_CHARS]
+    return [ln.strip() for ln in lines
+            if ln.strip() and len(ln.strip()) <= HEADLINE_MAX_CHARS and not _is_widget_line(ln)]
 
 
 def _find_organiser(doc: CleanDoc) -> Organiser | None:

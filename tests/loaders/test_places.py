@@ -138,6 +138,16 @@ CASES = [
                  "Bắc Giang", "province", "text", id="title-in-capitals"),
     pytest.param("Tập huấn", "(QBĐT) - Ngày 13/12, Sở Thông tin và Truyền thông tổ chức lớp tập huấn.", None,
                  "Quảng Bình", "province", "text", id="outlet-signature"),
+    pytest.param("Sơ kết", "Sáng 9/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh Sóc Trăng họp sơ kết 6 tháng. "
+                 "Đại biểu tỉnh Bạc Liêu dự.", None, "Sóc Trăng", "province", "text", id="event-noun-used-as-verb"),
+    pytest.param("Tổng kết", "Phó Bí thư Thường trực Thành ủy Hồ Văn B chủ trì hội nghị tổng kết.",
+                 "https://danang.gov.vn/x", "Đà Nẵng", "province", "url", id="city-committee-then-a-person-name"),
+    pytest.param("Tổng kết", "Ngày 2/1, Ban Thường vụ Thành ủy Buôn Ma Thuột tổ chức hội nghị.", None, None,
+                 "district", None, id="committee-of-a-city-inside-a-province"),
+    pytest.param("SJC Hà Nội | 70.100 | 72.100", "Sáng 10/8, UBND tỉnh Yên Bái tổ chức tập huấn.", None, "Yên Bái",
+                 "province", "text", id="price-widget-line-is-not-a-title"),
+    pytest.param("Trao giải", "Sáng 4/3, Lễ trao Giải thưởng toàn quốc về thông tin đối ngoại được tổ chức tại "
+                 "Hà Nội.", None, None, "central", None, id="national-award-is-central"),
     pytest.param("Tập huấn", "Ngày 13/12, Sở Thông tin và Truyền thông tổ chức tập huấn. Tỉnh Hòa Bình có 3 đoàn "
                  "trong diễn biến hòa bình.", None, "Hòa Bình", "province", "text",
                  id="lower-case-hoa-binh-is-peace"),

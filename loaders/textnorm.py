@@ -62,11 +62,24 @@ def split_sentences(text: str) -> list[str]:
     return out
 
 
+BOUNDARY_RE = re.compile(r"\n|[.;!?…](?=\s)")
+
+
+def _is_real_boundary(text: str, i: int) -> bool:
+    """A '.' after 'TP', 'T.Ư' or an initial does not end a sentence."""
+    return text[i] != "." or not ABBREV_TAIL_RE.search(text[max(0, i - 6):i + 1])
+
+
 def sentence_of(text: str, start: int, end: int | None = None) -> str:
     """The sentence around text[start:end], trimmed: the evidence shown to users."""
     end = start if end is None else end
-    left = max(text.rfind(ch, 0, start) for ch in (".\n", ". ", "\n", "; "))
-    left = 0 if left < 0 else left + 1
-    rights = [i for i in (text.find(ch, end) for ch in (". ", "\n", ".\n")) if i >= 0]
-    right = min(rights) if rights else len(text)
+    left = 0
+    for m in BOUNDARY_RE.finditer(text, 0, start):
+        if _is_real_boundary(text, m.start()):
+            left = m.end()
+    right = len(text)
+    for m in BOUNDARY_RE.finditer(text, end):
+        if _is_real_boundary(text, m.start()):
+            right = m.start()
+            break
     return text[left:right].strip(" .;\n")

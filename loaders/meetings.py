@@ -65,6 +65,9 @@ W_PEOPLE_DIPLOMACY = -3.0  # "đối ngoại nhân dân", "Liên hiệp các t�
 W_FOREIGN_AFFAIRS_DEPT = -3.0  # "Sở Ngoại vụ tổ chức ..."
 W_PARTY_EXTERNAL = -3.0    # "Ban Đối ngoại Trung ương" trainings on Party external affairs
 W_LISTING_URL = -1.0       # tag / section pages
+W_FOREIGN_LANGUAGE = -10.0  # an English/French/... page: not a Vietnamese report whatever its URL says
+MIN_VIETNAMESE_WORD_SHARE = 0.15  # Vietnamese prose has diacritics on about half its words
+MIN_WORDS_FOR_LANGUAGE = 40
 
 CAPTION_RE = re.compile(r"(?:Nguồn|Ảnh)\s*:", I)
 THREE_PILLARS_RE = re.compile(
@@ -190,6 +193,14 @@ def _sentence_hits(sentence: str, in_title: bool, weight: float) -> list[_Hit]:
     return hits
 
 
+def _looks_foreign_language(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return False
+    marked = sum(1 for w in words if not w.isascii())
+    return marked / len(words) < MIN_VIETNAMESE_WORD_SHARE
+
+
 def relevance_hits(doc: CleanDoc) -> list[_Hit]:
     """Every cue that fires, at most once per cue name (its strongest occurrence)."""
     title, head, rest = _head_and_body(doc)
@@ -204,6 +215,8 @@ def relevance_hits(doc: CleanDoc) -> list[_Hit]:
     oped = OPED_RE.search(text_start)
     if oped:
         hits.append(_Hit("op_ed", W_OPED, text_start[oped.start():oped.end() + 80].strip().split("\n")[0]))
+    if _looks_foreign_language(text_start):
+        hits.append(_Hit("foreign_language", W_FOREIGN_LANGUAGE, text_start[:200]))
     slug = _slug(doc)
     url = (doc.extras or {}).get("url") or ""
     if LISTING_URL_RE.search(url):

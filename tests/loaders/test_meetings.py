@@ -62,6 +62,26 @@ def test_relevance(title, body, expected):
     assert found.evidence  # the deciding sentence is always shown
 
 
+ENGLISH_BODY = ("The Central Steering Committee for External Information held the award ceremony in Hanoi on "
+                "Friday evening, honouring journalists, authors and photographers whose works introduced the "
+                "country to readers abroad. More than one thousand entries in fifteen languages competed this "
+                "year, the organisers said, and the jury selected the winners after two rounds.")
+
+
+@pytest.mark.parametrize("url, expected", [
+    pytest.param("https://bao.vn/giai-thuong-toan-quoc-ve-thong-tin-doi-ngoai-2024.html", True,
+                 id="vietnamese-url-slug-names-the-award"),
+])
+def test_url_slug_is_weak_title_evidence(url, expected):
+    assert extract_relevance(doc(None, "Phát biểu tại buổi lễ, Thủ tướng nhấn mạnh vai trò của báo chí.", url)).value \
+        is expected
+
+
+def test_foreign_language_page_is_not_relevant_even_with_a_telling_url():
+    url = "https://bao.vn/en/giai-thuong-toan-quoc-ve-thong-tin-doi-ngoai-2024.html"
+    assert extract_relevance(doc("National external information awards ceremony", ENGLISH_BODY, url)).value is False
+
+
 def test_relevance_of_empty_document_is_a_negative_found():
     found = extract_relevance(doc(None, ""))
     assert found.value is False

@@ -76,6 +76,9 @@ ORGANISER_VERB_RE = re.compile(
     r"|chủ trì|phối hợp(?: với| tổ chức)|(?:có buổi )?làm việc (?:với|tại)|tiến hành họp"
     # The event itself used as a verb: "Ban Chỉ đạo ... tỉnh Long An họp sơ kết ...".
     r"|(?:họp|tổng kết|sơ kết|giao ban|tập huấn|triển khai|quán triệt|bồi dưỡng|phát động|ban hành)(?!\w))")
+# Comma-chunks of an organiser clause that name a venue or the authority being followed.
+VENUE_CHUNK_RE = re.compile(r"(?:^|,)\s*(?:tại|Tại)\s[^,]*(?:,\s*(?:tỉnh|thành phố|TP\.?)\s[^,]*)?")
+AUTHORITY_CHUNK_RE = re.compile(r"(?:^|(?<=[,.:]))\s*(?:Theo|Thực hiện|Căn cứ|Quán triệt|Được sự)\s[^,]*,")
 # Events that are national by name: a national award or a national conference.
 NATIONAL_EVENT_RE = re.compile(
     r"(?i:(?:giải thưởng|hội nghị|lễ trao giải)(?: trực tuyến)? toàn quốc|giải thưởng quốc gia)")
@@ -408,11 +411,9 @@ class Organiser:
 
 
 def _strip_venues(clause: str) -> str:
-    """Blank comma-chunks that give the venue ('tại Nha Trang, tỉnh Khánh Hòa'): the where, not the who."""
-    out = clause
-    for m in re.finditer(r"(?:^|,)\s*(?:tại|Tại)\s[^,]*(?:,\s*(?:tỉnh|thành phố|TP\.?)\s[^,]*)?", clause):
-        out = out[:m.start()] + " " * (m.end() - m.start()) + out[m.end():]
-    return out
+    """Blank comma-chunks that say where ('tại Nha Trang, tỉnh Khánh Hòa') or on whose instruction
+    ('Thực hiện chỉ đạo của Ban Tuyên giáo Trung ương,'): neither is who organises."""
+    return _blank(VENUE_CHUNK_RE, _blank(AUTHORITY_CHUNK_RE, clause))
 
 
 def _clause_level(clause: str) -> str | None:

@@ -146,6 +146,9 @@ CASES = [
                  "district", None, id="committee-of-a-city-inside-a-province"),
     pytest.param("SJC Hà Nội | 70.100 | 72.100", "Sáng 10/8, UBND tỉnh Yên Bái tổ chức tập huấn.", None, "Yên Bái",
                  "province", "text", id="price-widget-line-is-not-a-title"),
+    pytest.param("Hội nghị", "Theo chỉ đạo của Ban Chỉ đạo công tác thông tin đối ngoại Trung ương, Ban Tuyên giáo "
+                 "Tỉnh ủy Bắc Kạn đã tổ chức hội nghị.", None, "Bắc Kạn", "province", "text",
+                 id="central-instruction-followed-is-not-the-organiser"),
     pytest.param("Trao giải", "Sáng 4/3, Lễ trao Giải thưởng toàn quốc về thông tin đối ngoại được tổ chức tại "
                  "Hà Nội.", None, None, "central", None, id="national-award-is-central"),
     pytest.param("Tập huấn", "Ngày 13/12, Sở Thông tin và Truyền thông tổ chức tập huấn. Tỉnh Hòa Bình có 3 đoàn "

@@ -121,7 +121,6 @@ SENTENCE_CUES: tuple[Cue, ...] = (
     Cue("party_external", W_PARTY_EXTERNAL, re.compile(r"Ban Đối ngoại Trung ương|đối ngoại Đảng", I),
         unless=re.compile(TTDN, I)),
 )
-NEGATIVE_CUES_ON_CAPTIONS = True  # captions never add positive evidence (an op-ed's photo of a conference)
 
 OPED_RE = re.compile(
     r"^\s*(?:PGS|GS|TS|ThS)\.\s*(?:TS\.\s*)?[^\W\d_]|^\s*(?:Một|Hai|Ba) là,|[”\"]\s*\(\d\)", I | re.M)

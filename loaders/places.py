@@ -192,7 +192,11 @@ def _parse_with_package(key: str) -> str | None:
     except Exception:  # noqa: BLE001 - a library failure must not break extraction
         return None
     code = getattr(unit, "province_code", None)
-    return next((r["province"] for r in _province_rows() if r["code"] == code), None)
+    row = next((r for r in _province_rows() if r["code"] == code), None)
+    # Its short keywords ("hn") hide inside unrelated words ("John"): the name itself must be there.
+    if row is None or _slug(row["province"]) not in _slug(key) and _slug(row["key"]) not in _slug(key):
+        return None
+    return row["province"]
 
 
 def province_2025(province: str | None) -> str | None:

@@ -36,6 +36,8 @@ def place(title, body, url=None):
     pytest.param("HÀ NỘI", "Hà Nội", id="upper-case"),
     pytest.param("Hà Tây", None, id="a-province-abolished-in-2008-is-not-in-the-63"),
     pytest.param("Viêng Chăn", None, id="foreign-place"),
+    pytest.param("tinh Quang Tri", "Quảng Trị", id="unaccented-prefix-through-vietnamadminunits"),
+    pytest.param("John", None, id="short-package-keyword-inside-a-word"),
     pytest.param("", None, id="empty"),
     pytest.param(None, None, id="none"),
 ])

@@ -88,13 +88,3 @@ def save_upload(files: list) -> str:
             target.unlink()
     return str(folder)
 
-
-@st.cache_resource(show_spinner=False)
-def image_export_available() -> bool:
-    """Whether PNG/SVG can be rendered here (kaleido needs a Chromium); probed once per process."""
-    try:
-        from . import export
-        import plotly.graph_objects as go
-        return export.figure_image(go.Figure(), "svg") is not None
-    except Exception:  # any failure of the probe means: use the chart's camera button instead
-        return False

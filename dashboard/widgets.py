@@ -122,7 +122,8 @@ def filter_bar(options: dict) -> Filters:
               help=i18n.t("filters.relevant_help", lang))
     sb.radio(i18n.t("filters.unit", lang), ("meetings", "articles"), key=KEYS["unit"], horizontal=True,
              format_func=lambda v: i18n.t(f"filters.unit_{v}", lang), help=i18n.t("filters.unit_help", lang))
-    sb.button(i18n.t("filters.reset", lang), on_click=_reset, args=(options,), key="f_reset", icon=":material/restart_alt:")
+    sb.button(i18n.t("filters.reset", lang), on_click=_reset, args=(options,), key="f_reset",
+              icon=":material/restart_alt:")
     f = _filters_from_widgets(options)
     _sync_url(f)
     return f
@@ -177,7 +178,7 @@ def chart_with_exports(fig, frame: pd.DataFrame, name: str, lang: str, selectabl
             return event
         st.download_button(i18n.t("export.html", lang), lambda: export.figure_html(fig), f"{name}.html",
                            "text/html", key=f"dl-{name}-html", on_click="ignore")
-        if data.image_export_available():
+        if export.image_export_available():
             st.download_button("PNG", _image_bytes(fig, "png"), f"{name}.png", "image/png",
                                key=f"dl-{name}-png", on_click="ignore")
             st.download_button("SVG", _image_bytes(fig, "svg"), f"{name}.svg", "image/svg+xml",
@@ -202,14 +203,14 @@ def table_downloads(frame: pd.DataFrame, name: str, lang: str) -> None:
                            "application/octet-stream", key=f"dl-{name}-parquet", on_click="ignore")
 
 
-def report_download(title: str, sentence: str, build_sections, lang: str) -> None:
+def report_download(title: str, sentence: str, build_sections, lang: str, demo: bool) -> None:
     """One button that builds the HTML report of the current view (sections built on click)."""
     if export is None:
         return
     st.download_button(i18n.t("export.report", lang),
-                       lambda: export.html_report(title, sentence, build_sections()),
-                       "ttdn-report.html", "text/html", key="dl-report", on_click="ignore", icon=":material/description:",
-                       type="primary")
+                       lambda: export.html_report(title, sentence, build_sections(), demo=demo),
+                       export.report_filename(title), "text/html", key="dl-report", on_click="ignore",
+                       icon=":material/description:", type="primary")
 
 
 # ---------------------------------------------------------------- tables

@@ -38,7 +38,8 @@ def render(corpus, f: Filters) -> None:
                                 "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
                                                                     display_text=i18n.t("col.open", lang))})
     widgets.table_downloads(latest.drop(columns=["meeting_key"]), "latest-meetings", lang)
-    widgets.report_download(i18n.t("report.title", lang), describe(f), lambda: report_sections(corpus, f), lang)
+    widgets.report_download(i18n.t("report.title", lang), describe(f), lambda: report_sections(corpus, f), lang,
+                            corpus.demo)
 
 
 def report_sections(corpus, f: Filters) -> list[tuple]:

@@ -34,14 +34,23 @@ def render(corpus, f: Filters) -> None:
         st.caption(i18n.t("time.rhythm_hint", lang))
 
 
+def selected_bar(event) -> tuple[str, str | None] | None:
+    """(bucket, meeting type code) of the clicked bar segment, or None when nothing is selected."""
+    try:
+        points = event["selection"]["points"]
+    except (KeyError, TypeError):
+        return None
+    if not points or points[0].get("x") is None:
+        return None
+    custom = points[0].get("customdata") or []
+    return str(points[0]["x"]), (custom[0] if custom else None)
+
+
 def _selected_meetings(corpus, f: Filters, freq: str, event, lang: str) -> None:
-    points = (event or {}).get("selection", {}).get("points", []) if event else []
-    if not points:
+    picked = selected_bar(event)
+    if picked is None:
         return
-    point = points[0]
-    custom = point.get("customdata") or []
-    mtype = custom[0] if custom else None
-    bucket = str(point.get("x"))
+    bucket, mtype = picked
     meetings = queries.meetings_in_bucket(corpus, f, freq, bucket, mtype)
     label = i18n.meeting_type_label(None if mtype in (None, "none") else mtype, lang)
     st.subheader(i18n.t("time.behind_bar", lang, bucket=bucket, type=label))

@@ -1,0 +1,78 @@
+"""Fixtures for the dashboard tests: a hand-written corpus and a headless page runner.
+
+Pages are run with streamlit's AppTest on a small harness that does what app.py does for one
+page (filter bar, demo banner, the view) — AppTest cannot switch between st.navigation pages
+built from callables — plus one test that runs app.py itself.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from fixtures import fixture_corpus  # noqa: E402
+
+APP = str(Path(__file__).resolve().parents[2] / "dashboard" / "app.py")
+TIMEOUT = 60  # first runs import plotly/pandas; CI machines are slow
+
+
+def page_harness(view_name: str) -> None:
+    """Runs inside AppTest: the sidebar filter bar, the demo banner and one view."""
+    import importlib
+
+    from dashboard import data, queries, widgets
+
+    corpus = data.current_corpus()
+    filters = widgets.filter_bar(queries.filter_options(corpus))
+    widgets.demo_banner(corpus, filters.lang)
+    importlib.import_module(f"dashboard.views.{view_name}").render(corpus, filters)
+
+
+@pytest.fixture(scope="session")
+def corpus():
+    return fixture_corpus()
+
+
+@pytest.fixture
+def use_corpus(monkeypatch):
+    """Make the app see ``c`` as its corpus (data.current_corpus is what app.py and views call)."""
+    from dashboard import data
+
+    def install(c):
+        monkeypatch.setattr(data, "current_corpus", lambda: c)
+        return c
+    return install
+
+
+@pytest.fixture
+def run_page(use_corpus, corpus):
+    """run_page("overview", params={"province": "Nghệ An"}, corpus=...) -> the AppTest after one run."""
+    from streamlit.testing.v1 import AppTest
+
+    def run(view_name: str, params: dict | None = None, corpus_=None):
+        use_corpus(corpus_ if corpus_ is not None else corpus)
+        at = AppTest.from_function(page_harness, args=(view_name,), default_timeout=TIMEOUT)
+        for key, value in (params or {}).items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+    return run
+
+
+@pytest.fixture
+def run_app(use_corpus, corpus):
+    from streamlit.testing.v1 import AppTest
+
+    def run(params: dict | None = None):
+        use_corpus(corpus)
+        at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+        for key, value in (params or {}).items():
+            at.query_params[key] = value
+        at.run()
+        assert not at.exception, [e.message for e in at.exception]
+        return at
+    return run

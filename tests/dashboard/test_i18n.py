@@ -1,0 +1,67 @@
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dashboard import i18n
+from loaders import assets
+
+DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
+LITERAL_KEY_RE = re.compile(r"""i18n\.t\(\s*["']([a-z_0-9.]+)["']""")
+
+
+def test_both_languages_have_the_same_keys():
+    table = assets.read_json("i18n.json")
+    assert set(table["vi"]) == set(table["en"])
+
+
+def test_every_literal_key_used_in_the_code_exists():
+    used = {key for path in DASHBOARD.rglob("*.py") for key in LITERAL_KEY_RE.findall(path.read_text("utf-8"))}
+    assert used, "the scan found no keys: the pattern is wrong"
+    missing = sorted(k for k in used if not i18n.has(k))
+    assert not missing
+
+
+@pytest.mark.parametrize("prefix, codes", [
+    pytest.param("type.", ["so_ket", "tong_ket", "tap_huan", "thong_tin_thoi_su", "hop", "trien_khai", "khac"],
+                 id="meeting-types"),
+    pytest.param("level.", ["province", "central", "district", "other"], id="levels"),
+    pytest.param("field.", ["delegations_in", "visitors_in", "delegations_out", "visitors_out"], id="count-fields"),
+    pytest.param("freq.", ["M", "Q", "H", "Y"], id="frequencies"),
+    pytest.param("month.", [str(m) for m in range(1, 13)], id="months"),
+])
+def test_dynamic_keys_exist(prefix, codes):
+    assert all(i18n.has(prefix + code) for code in codes)
+
+
+@pytest.mark.parametrize("value, lang, expected", [
+    pytest.param(1234, "vi", "1.234", id="vi-thousands-dot"),
+    pytest.param(1234, "en", "1,234", id="en-thousands-comma"),
+    pytest.param(1234567, "vi", "1.234.567", id="vi-millions"),
+    pytest.param(None, "vi", "–", id="missing-shows-dash"),
+])
+def test_fmt_int(value, lang, expected):
+    assert i18n.fmt_int(value, lang) == expected
+
+
+@pytest.mark.parametrize("value, lang, expected", [
+    pytest.param(date(2022, 7, 18), "vi", "18/07/2022", id="vi"),
+    pytest.param(date(2022, 7, 18), "en", "2022-07-18", id="en"),
+    pytest.param("2022-07-18", "vi", "18/07/2022", id="iso-string-accepted"),
+    pytest.param(None, "en", "–", id="missing"),
+])
+def test_fmt_date(value, lang, expected):
+    assert i18n.fmt_date(value, lang) == expected
+
+
+@pytest.mark.parametrize("share, lang, expected", [
+    pytest.param(0.125, "vi", "12,5%", id="vi-decimal-comma"),
+    pytest.param(0.125, "en", "12.5%", id="en-decimal-point"),
+])
+def test_fmt_pct(share, lang, expected):
+    assert i18n.fmt_pct(share, lang) == expected
+
+
+def test_unknown_theme_id_is_shown_readably():
+    assert i18n.theme_label("no_such_theme_xyz", "vi") == "no such theme xyz"

@@ -1,0 +1,189 @@
+"""Queries on the hand-written fixture corpus (tests/dashboard/fixtures.py): expected values are
+read off that file, each case says why it matters."""
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard import queries
+from dashboard.filters import Filters
+
+
+@pytest.mark.parametrize("filters, expected_docs", [
+    pytest.param(Filters(), 10, id="relevant-only-drops-the-near-topic-page"),
+    pytest.param(Filters(relevant_only=False), 11, id="toggle-off-keeps-everything"),
+    pytest.param(Filters(provinces=("Nghệ An",)), 4, id="one-province"),
+    pytest.param(Filters(provinces=("Huế",)), 1, id="a-2025-province-name-matches-its-old-province"),
+    pytest.param(Filters(levels=("central",)), 1, id="central-level"),
+    pytest.param(Filters(meeting_types=("so_ket",)), 5, id="type"),
+    pytest.param(Filters(themes=("bao_chi",)), 2, id="theme-in-list-column"),
+    pytest.param(Filters(date_from=date(2023, 1, 1), date_to=date(2023, 12, 31)), 4,
+                 id="date-range-uses-published-when-meeting-date-missing"),
+    pytest.param(Filters(date_to=date(2022, 1, 15)), 2, id="end-date-inclusive"),
+    pytest.param(Filters(search="ĐOÀN KHÁCH"), 10, id="search-ignores-case"),
+    pytest.param(Filters(search="in đậm"), 1, id="search-reads-the-body"),
+    pytest.param(Filters(provinces=("Cà Mau",)), 0, id="nothing-matches"),
+])
+def test_filter_articles(corpus, filters, expected_docs):
+    assert len(queries.filter_articles(corpus, filters)) == expected_docs
+
+
+def test_date_falls_back_to_published_and_says_so(corpus):
+    arts = queries.filter_articles(corpus, Filters()).set_index("doc_id")
+    assert arts.at["a07", "date"] == pd.Timestamp("2023-06-30")
+    assert arts.at["a07", "date_source"] == "published"
+    assert arts.at["a01", "date_source"] == "meeting"
+
+
+@pytest.mark.parametrize("unit, expected", [
+    pytest.param("meetings", 9, id="repost-a04-merged-into-a03s-meeting"),
+    pytest.param("articles", 10, id="articles-count-every-row"),
+])
+def test_count_units(corpus, unit, expected):
+    assert queries.count(queries.filter_articles(corpus, Filters()), unit) == expected
+
+
+def test_key_figures(corpus):
+    figures = queries.key_figures(corpus, Filters())
+    # delegations_in: 12 (2021H1) + 30 (2021) + 20 (2022H1, reported twice, counted once) + 150 (Hà Nội 2022)
+    assert figures["delegations_in"] == 212
+    assert figures["delegations_out"] == 5 + 40 + 3
+    assert (figures["meetings"], figures["provinces"]) == (9, 4)
+
+
+def test_over_time_fills_gaps_and_shares_sum_to_one(corpus):
+    table = queries.over_time(corpus, Filters(), "H")
+    buckets = list(dict.fromkeys(table["bucket"]))
+    assert buckets == ["2021-H2", "2022-H1", "2022-H2", "2023-H1", "2023-H2", "2024-H1", "2024-H2"]
+    per_bucket = table.groupby("bucket")
+    assert per_bucket["count"].sum()["2024-H1"] == 0  # an empty half-year is a zero bar, not a missing one
+    shares = per_bucket["share"].sum()
+    assert all(abs(shares[b] - 1) < 1e-9 for b in buckets if per_bucket["count"].sum()[b])
+
+
+@pytest.mark.parametrize("freq, expected", [
+    pytest.param("M", "2022-07", id="month"),
+    pytest.param("Q", "2022-Q3", id="quarter"),
+    pytest.param("H", "2022-H2", id="half-year"),
+    pytest.param("Y", "2022", id="year"),
+])
+def test_bucket_labels(freq, expected):
+    assert queries.bucket_of(pd.Series(pd.to_datetime(["2022-07-20"])), freq).iloc[0] == expected
+
+
+def test_articles_vs_meetings_differ_where_a_meeting_has_two_articles(corpus):
+    table = queries.articles_vs_meetings(corpus, Filters(), "Y").set_index("bucket")
+    assert (table.at["2022", "articles"], table.at["2022", "meetings"]) == (4, 3)
+
+
+def test_month_profile_has_twelve_months(corpus):
+    profile = queries.month_profile(corpus, Filters())
+    assert profile["month"].tolist() == list(range(1, 13))
+    assert profile.loc[profile["month"] == 7, "count"].item() == 3  # Jul: a01, a03(+a04), a11
+
+
+def test_meetings_in_bucket_lists_the_bar(corpus):
+    table = queries.meetings_in_bucket(corpus, Filters(), "H", "2022-H2", "so_ket")
+    assert table["doc_id"].tolist() == ["a03"]
+    assert table["articles"].tolist() == [2]
+
+
+def test_by_province_covers_the_gazetteer_and_ranks(corpus):
+    table = queries.by_province(corpus, Filters(), "63")
+    assert len(table) >= 63
+    assert table.head(3)["name"].tolist() == ["Nghệ An", "Hà Nội", "Hà Tĩnh"]  # 3, then 2 and 2 by name
+
+
+def test_by_province_2025_merges_into_new_provinces(corpus):
+    table = queries.by_province(corpus, Filters(), "34").set_index("name")
+    assert table.at["Huế", "count"] == 1
+
+
+def test_province_year(corpus):
+    table = queries.province_year(corpus, Filters())
+    row = table[(table["province"] == "Nghệ An") & (table["year"] == 2022)]
+    assert row["count"].item() == 2
+
+
+def test_compare_provinces(corpus):
+    parts = queries.compare_provinces(corpus, Filters(), ["Nghệ An", "Hà Nội"])
+    summary = parts["summary"].set_index("province")
+    assert summary.at["Nghệ An", "meetings"] == 3 and summary.at["Nghệ An", "articles"] == 4
+    assert summary.at["Hà Nội", "delegations_in"] == 150
+
+
+def test_theme_shares(corpus):
+    table = queries.theme_shares(corpus, Filters())
+    assert table["theme"].tolist() == ["quang_ba", "bien_dao", "bao_chi"]
+    assert table.loc[0, "share"] == pytest.approx(4 / 9)
+
+
+@pytest.mark.parametrize("kwargs, expected_docs", [
+    pytest.param({"term": "đoàn_khách"}, 10, id="underscored-term-found-as-words"),
+    pytest.param({"theme": "bao_chi"}, 2, id="theme-sentences"),
+    pytest.param({"term": "không có từ này"}, 0, id="absent-term-empty"),
+    pytest.param({}, 0, id="nothing-chosen"),
+])
+def test_keyword_in_context(corpus, kwargs, expected_docs):
+    table = queries.keyword_in_context(corpus, Filters(), **kwargs)
+    assert table["doc_id"].nunique() == expected_docs
+
+
+@pytest.mark.parametrize("periods, expected", [
+    pytest.param(["2022H1", "2021", "2022"], ["2021", "2022", "2022H1"], id="whole-year-before-its-halves"),
+    pytest.param(["2022Q3", "2022H2", "2022M9"], ["2022M9", "2022H2", "2022Q3"],
+                 id="m9-means-first-nine-months-so-starts-in-january"),
+    pytest.param(["junk", "2020"], ["2020", "junk"], id="unparsable-last"),
+])
+def test_period_sort_key(periods, expected):
+    assert sorted(periods, key=queries.period_sort_key) == expected
+
+
+def test_period_numbers_fall_back_to_year_and_flag_it(corpus):
+    table = queries.delegations_by_period(corpus, Filters()).set_index("period")
+    assert bool(table.at["2023", "period_inferred"]) is True  # a07 has no period: its date's year stands in
+    assert bool(table.at["2022H1", "period_inferred"]) is False
+    assert table.at["2022H1", "delegations_in"] == 20  # reported by a03 and its re-post a04: once
+
+
+def test_delegations_by_province(corpus):
+    table = queries.delegations_by_province(corpus, Filters())
+    assert table["province"].tolist()[0] == "Hà Nội"
+    assert table.set_index("province").at["Nghệ An", "delegations_in"] == 12 + 30 + 20
+
+
+def test_number_evidence_keeps_every_sentence(corpus):
+    table = queries.number_evidence(corpus, Filters())
+    assert len(table) == len(corpus.numbers)
+    assert table["sentence"].notna().all()
+
+
+def test_coverage_and_missing(corpus):
+    cover = queries.coverage(corpus, Filters()).set_index("field")
+    assert cover.at["province", "share"] == pytest.approx(9 / 10)
+    missing = queries.missing_place_or_date(corpus, Filters())
+    assert set(missing["doc_id"]) == {"a08"}
+
+
+def test_duplicate_groups(corpus):
+    table = queries.duplicate_groups(corpus, Filters())
+    assert table["meeting_id"].tolist() == ["m-a03"] and table["doc_ids"].tolist() == ["a03, a04"]
+
+
+def test_article_lookup(corpus):
+    found = queries.article(corpus, "a01")
+    assert found["row"]["province"] == "Nghệ An" and len(found["numbers"]) == 2  # delegations_in, visitors_in
+    assert queries.article(corpus, "nope") is None
+
+
+def test_empty_filters_give_empty_frames_not_errors(corpus):
+    nothing = Filters(provinces=("Cà Mau",))
+    for frame in (queries.over_time(corpus, nothing, "M"), queries.articles_vs_meetings(corpus, nothing, "Y"),
+                  queries.province_year(corpus, nothing), queries.theme_shares(corpus, nothing),
+                  queries.theme_trend(corpus, nothing), queries.province_theme(corpus, nothing),
+                  queries.delegations_by_period(corpus, nothing), queries.delegations_by_province(corpus, nothing),
+                  queries.number_evidence(corpus, nothing), queries.latest_meetings(corpus, nothing, 5),
+                  queries.term_frequencies(corpus, nothing, 5), queries.articles_table(corpus, nothing)):
+        assert frame.empty
+    assert queries.month_profile(corpus, nothing)["count"].sum() == 0
+    assert queries.key_figures(corpus, nothing)["meetings"] == 0

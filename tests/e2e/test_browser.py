@@ -1,0 +1,132 @@
+"""What only a browser shows: every page renders, filters ride the URL, downloads arrive intact.
+
+Run: ``.venv/bin/python -m pytest -m e2e tests/e2e`` (screenshots land in artifacts/screenshots/).
+Labels are read through dashboard.i18n, page paths from dashboard/app.py: no UI text is
+hard-coded here, so a relabel does not break the tests.
+"""
+from __future__ import annotations
+
+import ast
+import re
+import urllib.parse
+from pathlib import Path
+
+import pytest
+
+from dashboard import i18n
+
+pytestmark = pytest.mark.e2e
+
+ROOT = Path(__file__).resolve().parents[2]
+LANG = "vi"
+PROVINCE = "Khánh Hòa"  # a province the seeds corpus holds, with two diacritics to survive
+READY_TIMEOUT_MS = 60_000
+SETTLE_MS = 800  # plotly draws after Streamlit reports idle
+MOJIBAKE_RE = re.compile("[\ufffd]|Ã.|Ä.|á»")  # replacement char or UTF-8 read as Latin-1
+EXTERNAL_SCRIPT_RE = re.compile(r"<script[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I)
+
+
+def page_paths() -> list[str]:
+    """The url paths declared in dashboard/app.py's PAGES table."""
+    tree = ast.parse((ROOT / "dashboard" / "app.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == "PAGES" for t in node.targets):
+            return [elt.elts[1].value for elt in node.value.elts]
+    raise AssertionError("dashboard/app.py has no PAGES table")
+
+
+def wait_ready(page) -> None:
+    """Streamlit has finished the script run (its status widget is gone) and charts had a moment."""
+    page.wait_for_selector('[data-testid="stApp"]', timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector("h1", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_timeout(SETTLE_MS)
+
+
+def open_page(page, app_url: str, path: str, **params) -> None:
+    query = f"?{urllib.parse.urlencode(params)}" if params else ""
+    page.goto(f"{app_url}/{path}{query}")
+    wait_ready(page)
+
+
+def full_screenshot(page, target: Path) -> None:
+    """Streamlit scrolls inside its own containers: grow the viewport to the content, then shoot."""
+    height = page.evaluate("""() => Math.max(
+        ...['[data-testid="stMain"]', '[data-testid="stMainBlockContainer"]', '[data-testid="stSidebarContent"]']
+          .map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight), 0)""")
+    page.set_viewport_size({"width": page.viewport_size["width"], "height": max(1000, min(int(height) + 120, 12000))})
+    page.wait_for_timeout(SETTLE_MS)
+    page.screenshot(path=str(target), full_page=True)
+
+
+def download(page, popover_label: str, button_label: str) -> tuple[str, bytes]:
+    """Open the first popover labelled ``popover_label`` and download through ``button_label``."""
+    page.locator('[data-testid="stPopover"] button').filter(has_text=popover_label).first.click()
+    body = page.locator('[data-testid="stPopoverBody"]')
+    button = body.locator('[data-testid="stDownloadButton"] button').filter(has_text=button_label).first
+    with page.expect_download() as info:
+        button.click()
+    dl = info.value
+    return dl.suggested_filename, Path(dl.path()).read_bytes()
+
+
+@pytest.mark.parametrize("path", page_paths())
+def test_page_renders_in_vietnamese(page, app_url, screenshot_dir, path):
+    open_page(page, app_url, path)
+    assert page.locator('[data-testid="stException"]').count() == 0, f"{path}: a Python error is on the page"
+    text = page.locator('[data-testid="stApp"]').inner_text()
+    assert i18n.t(f"page.{path}", LANG) in text
+    assert not MOJIBAKE_RE.search(text), f"{path}: broken Vietnamese text"
+    full_screenshot(page, screenshot_dir / f"{path}.png")
+
+
+def _filter_sentence(page) -> str:
+    return " ".join(page.locator('[data-testid="stCaptionContainer"]').all_inner_texts())
+
+
+def test_filter_from_url_reaches_the_page(page, app_url):
+    open_page(page, app_url, "overview", province=PROVINCE)
+    assert PROVINCE in _filter_sentence(page)
+    assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query).get("province") == [PROVINCE]
+
+
+def test_filter_from_widget_is_written_to_the_url(page, app_url):
+    open_page(page, app_url, "overview")
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=i18n.t("filters.provinces", LANG))
+    box.locator("input").click()
+    page.locator('[role="option"]').filter(has_text=PROVINCE).first.click()
+    page.keyboard.press("Escape")
+    wait_ready(page)
+    assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query).get("province") == [PROVINCE]
+    assert PROVINCE in _filter_sentence(page)
+
+
+def test_table_csv_download_has_bom_and_vietnamese(page, app_url):
+    open_page(page, app_url, "overview")
+    name, data = download(page, i18n.t("export.table", LANG), "CSV")
+    assert name.endswith(".csv")
+    assert data.startswith(b"\xef\xbb\xbf"), "CSV must carry a BOM so Excel reads UTF-8"
+    text = data.decode("utf-8-sig")
+    assert "province" in text.splitlines()[0]
+    assert PROVINCE in text
+
+
+def test_chart_html_download_holds_the_chart_offline(page, app_url):
+    open_page(page, app_url, "time")
+    name, data = download(page, i18n.t("export.chart", LANG), i18n.t("export.html", LANG))
+    html = data.decode("utf-8")
+    assert name.endswith(".html")
+    assert "plotly-graph-div" in html
+    assert EXTERNAL_SCRIPT_RE.search(html) is None, "exported chart must not fetch scripts from the web"
+
+
+def test_report_download_is_one_self_contained_file(page, app_url):
+    open_page(page, app_url, "overview", province=PROVINCE)
+    with page.expect_download() as info:
+        page.locator('[data-testid="stDownloadButton"] button').filter(
+            has_text=i18n.t("export.report", LANG)).first.click()
+    html = Path(info.value.path()).read_text(encoding="utf-8")
+    assert "<h1>" in html and "plotly-graph-div" in html and "<table" in html
+    assert PROVINCE in html  # the filter sentence travels with the report
+    assert EXTERNAL_SCRIPT_RE.search(html) is None

@@ -521,16 +521,19 @@ def iter_units(path: str | os.PathLike) -> Iterator[Unit | dict]:
     if root.is_file():
         yield from _file_units(root)
         return
+    entries: list[tuple[tuple[str, ...], Path, str | None]] = []  # (sort key, path, skip reason)
     for dirpath, dirnames, filenames in os.walk(root):
-        hidden = sorted(d for d in dirnames if d.startswith(".") or d == "__MACOSX")
-        for d in hidden:
-            yield report_row(str(Path(dirpath) / d), None, "skipped", "hidden folder not read")
-        dirnames[:] = sorted(d for d in dirnames if d not in hidden)
-        for name in sorted(filenames):
-            file = Path(dirpath) / name
-            if name.startswith("."):
-                yield report_row(str(file), None, "skipped", "hidden or system file")
-                continue
+        hidden = [d for d in dirnames if d.startswith(".") or d == "__MACOSX"]
+        dirnames[:] = [d for d in dirnames if d not in hidden]
+        for name in hidden:
+            entries.append(((*Path(dirpath, name).relative_to(root).parts,), Path(dirpath, name), "hidden folder not read"))
+        for name in filenames:
+            file = Path(dirpath, name)
+            entries.append(((*file.relative_to(root).parts,), file, "hidden or system file" if name.startswith(".") else None))
+    for _, file, reason in sorted(entries, key=lambda e: e[0]):  # like `find | sort`: a/b/x before a/y
+        if reason:
+            yield report_row(str(file), None, "skipped", reason)
+        else:
             yield from _file_units(file)
 
 

@@ -1,0 +1,205 @@
+"""clean_text: header / title / dateline / body / byline, conservative boilerplate removal.
+
+Texts are short sentences written for these tests (no real article text in the project).
+"""
+import re
+import unicodedata
+
+import pytest
+
+from loaders.clean import clean_text, patterns
+
+TITLE = "Hội nghị sơ kết công tác thông tin đối ngoại 6 tháng đầu năm"
+LEDE = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm."
+PARA = "Trong 6 tháng, tỉnh đã đón tiếp 12 đoàn khách quốc tế đến thăm và làm việc tại địa phương."
+END = "Hội nghị đề ra nhiệm vụ trọng tâm cho 6 tháng cuối năm."
+
+
+def doc(*lines, title=None):
+    return clean_text("\n".join(lines), title=title)
+
+
+@pytest.mark.parametrize("lines,title,header,dateline", [
+    pytest.param([TITLE, LEDE], TITLE, "", None, id="title on the first line"),
+    pytest.param(["09:07, 18/07/2022", TITLE, LEDE], TITLE, "09:07, 18/07/2022", "09:07, 18/07/2022",
+                 id="clock above the title is header and dateline"),
+    pytest.param(["29/01/2023 lúc 23:51 (GMT+7)", "Breaking News", TITLE, LEDE], TITLE,
+                 "29/01/2023 lúc 23:51 (GMT+7)\nBreaking News", "29/01/2023 lúc 23:51 (GMT+7)",
+                 id="clock and banner above the title"),
+    pytest.param(["Thứ Hai, 27/05/2024 01:33", "Logo", "Chuyên mục", TITLE, LEDE], TITLE,
+                 "Thứ Hai, 27/05/2024 01:33\nLogo\nChuyên mục", "Thứ Hai, 27/05/2024 01:33",
+                 id="weekday clock, logo and short menu word"),
+    pytest.param([TITLE, "Cập nhật ngày: 09/05/2017 - 19:30", LEDE], TITLE, "", "Cập nhật ngày: 09/05/2017 - 19:30",
+                 id="dateline under the title"),
+    pytest.param([TITLE, "cms-publish-date 07/11/2018 | 09:38 | cms-view-count: 14389", LEDE], TITLE, "",
+                 "cms-publish-date 07/11/2018 | 09:38 | cms-view-count: 14389", id="cms dateline with a view counter"),
+    pytest.param([TITLE, "(11/29/2018 8:58:56 AM)", LEDE], TITLE, "", "(11/29/2018 8:58:56 AM)",
+                 id="US-style date with seconds"),
+    pytest.param([f"{TITLE} (19:24 21/08/2019)", LEDE], TITLE, "", "(19:24 21/08/2019)",
+                 id="clock at the end of the title line moves to the dateline"),
+    pytest.param([" date 2025-12-13 " + LEDE], None, "date 2025-12-13", "date 2025-12-13",
+                 id="date tag glued to the first line"),
+    pytest.param(["Chào mừng kỷ niệm ngày thành lập Đảng bộ tỉnh, nhiệt liệt chào mừng đại hội", TITLE, LEDE], TITLE,
+                 "Chào mừng kỷ niệm ngày thành lập Đảng bộ tỉnh, nhiệt liệt chào mừng đại hội", None,
+                 id="slogan banner above the title"),
+    pytest.param([TITLE, LEDE, "22/11/2018 15:39", PARA], TITLE, "", "22/11/2018 15:39",
+                 id="date-only line under the lede is still a dateline"),
+])
+def test_top_of_page(lines, title, header, dateline):
+    d = doc(*lines)
+    assert (d.title, d.header, d.dateline) == (title, header, dateline)
+    assert d.body.splitlines()[0] == LEDE
+
+
+@pytest.mark.parametrize("first", [
+    pytest.param("(ABC) - " + LEDE, id="agency tag in parentheses"),
+    pytest.param("BHG - " + LEDE, id="bare agency tag"),
+    pytest.param(LEDE, id="time lede 'Sáng 18/7,'"),
+    pytest.param("Ngày 17/10/2019, Sở Thông tin và Truyền thông tổ chức hội nghị tập huấn cho cán bộ.", id="dated lede"),
+    pytest.param("Sở Ngoại vụ tỉnh được thành lập theo quyết định của Thủ tướng Chính phủ năm 2004 với nhiều nhiệm vụ.",
+                 id="a long sentence ending with a period"),
+])
+def test_a_lede_is_not_taken_for_a_title(first):
+    d = doc(first, PARA)
+    assert d.title is None
+    assert d.body.splitlines()[0] == first
+
+
+def test_an_all_caps_headline_may_end_with_a_period():
+    caps = "TỈNH TỔ CHỨC HỘI NGHỊ TẬP HUẤN THÔNG TIN ĐỐI NGOẠI, BÁO CHÍ VÀ TRUYỀN THÔNG NĂM 2019."
+    assert doc(caps, LEDE).title == caps
+
+
+def test_given_title_is_not_repeated_in_the_body():
+    d = doc(TITLE, LEDE, PARA, title=TITLE)
+    assert d.title == TITLE and TITLE not in d.body and d.body.startswith(LEDE)
+
+
+def test_given_title_absent_from_text_keeps_all_text():
+    d = doc(LEDE, PARA, title="Tiêu đề từ siêu dữ liệu của trang")
+    assert d.body == f"{LEDE}\n{PARA}"
+
+
+@pytest.mark.parametrize("noise", [
+    pytest.param(["Loading..."], id="loading widget"),
+    pytest.param(["Lượt xem: 341"], id="view counter"),
+    pytest.param(["Tải ứng dụng Báo Điện Tử"], id="app download banner"),
+    pytest.param(["![]() |"], id="markdown image marker"),
+    pytest.param(["Skip to main content"], id="skip link"),
+    pytest.param(["0", "162"], id="lone counters"),
+    pytest.param(["Bạn không thể gửi bình luận liên tục. Xin hãy đợi", "60 giây nữa."], id="comment prompt"),
+    pytest.param(["Giá vàng 9999 tr.đ/lượng", "Doji", "Tỷ giá ĐVT:đồng", "Loại Mua Bán"], id="gold and exchange widgets"),
+    pytest.param(["Tin liên quan", "Tỉnh tổ chức hội thảo về biển đảo", "Khai mạc triển lãm ảnh đối ngoại"],
+                 id="related-article teasers"),
+    pytest.param(["Có thể quan tâm"], id="may-interest marker"),
+    pytest.param(["Đi đến nguồn bài viết"], id="go-to-source link"),
+    pytest.param(["Xem với cỡ chữ : A- A A+"], id="font size widget"),
+    pytest.param(["20210125-l6.jpg"], id="bare image file name"),
+    pytest.param([".", ";", "|"], id="punctuation-only lines"),
+])
+def test_boilerplate_lines_are_removed_and_text_kept(noise):
+    d = doc(TITLE, LEDE, *noise, PARA, END)
+    assert d.body == "\n".join([LEDE, PARA, END])
+
+
+def test_teaser_block_ends_at_the_next_real_paragraph():
+    d = doc(TITLE, LEDE, "Xem thêm", "Tỉnh tổ chức hội thảo về biển đảo", PARA)
+    assert d.body == f"{LEDE}\n{PARA}"
+
+
+def test_furniture_words_inside_a_sentence_are_kept():
+    line = "Giá vàng trong nước và tỷ giá được báo cáo viên nhắc tới khi thông tin tình hình kinh tế."
+    assert line in doc(TITLE, LEDE, line).body
+
+
+@pytest.mark.parametrize("lines,caption", [
+    pytest.param([LEDE, "img", "Đồng chí Bí thư phát biểu tại hội nghị", PARA], "Đồng chí Bí thư phát biểu tại hội nghị",
+                 id="short line after an image marker"),
+    pytest.param([LEDE, "Quang cảnh hội nghị", PARA, "Quang cảnh hội nghị"], "Quang cảnh hội nghị",
+                 id="repeated short line without a final period"),
+    pytest.param([LEDE, "Các đại biểu dự hội nghị. (Ảnh: Thu Hà)", PARA], "Các đại biểu dự hội nghị. (Ảnh: Thu Hà)",
+                 id="photo credit in parentheses"),
+])
+def test_photo_captions_leave_the_body_but_are_kept_in_extras(lines, caption):
+    d = doc(TITLE, *lines)
+    assert caption not in d.body and caption in d.extras["captions"]
+    assert LEDE in d.body and PARA in d.body
+
+
+def test_captions_without_a_marker_stay_in_the_body():
+    line = "Đồng chí Trưởng ban phát biểu kết luận hội nghị."  # may name the chair: keep it
+    assert line in doc(TITLE, LEDE, line, PARA).body
+
+
+def test_duplicated_lede_and_broken_copies_are_dropped():
+    d = doc(TITLE, LEDE, LEDE, LEDE[:40], PARA)
+    assert d.body == f"{LEDE}\n{PARA}"
+
+
+@pytest.mark.parametrize("tail,byline", [
+    pytest.param(["N.T"], "N.T", id="initials"),
+    pytest.param(["Nh.V"], "Nh.V", id="initials with a lowercase letter"),
+    pytest.param(["Lê Hằng"], "Lê Hằng", id="author name"),
+    pytest.param(["LÊ VĂN AN", ";", "."], "LÊ VĂN AN", id="capitalised name before stray punctuation"),
+    pytest.param(["Tác giả bài viết: Tấn Quân"], "Tác giả bài viết: Tấn Quân", id="labelled author"),
+    pytest.param(["Nguồn: Báo Đồng Nai"], "Nguồn: Báo Đồng Nai", id="source credit"),
+    pytest.param(["Đào DoanNội dung:", "Giá vàng 9999"], "Đào Doan", id="name glued to a widget label"),
+    pytest.param(["Minh Thư", "Bản in Quay lại", "Xem theo ngày:"], "Minh Thư", id="name before page tools"),
+])
+def test_byline_at_the_end(tail, byline):
+    d = doc(TITLE, LEDE, PARA, *tail)
+    assert d.byline == byline
+    assert d.body == f"{LEDE}\n{PARA}"
+
+
+@pytest.mark.parametrize("last", [
+    pytest.param(END, id="a sentence"),
+    pytest.param("Quang cảnh hội nghị", id="a lowercase caption"),
+    pytest.param("Phát biểu khai mạc, ông Nguyễn Văn", id="a truncated last line"),
+])
+def test_text_lines_are_not_bylines(last):
+    d = doc(TITLE, LEDE, PARA, last)
+    assert d.byline is None and d.body.endswith(last)
+
+
+def test_author_line_at_the_top():
+    d = doc(TITLE, "• 28/07/2017 14:30", "• Châu Anh", LEDE, PARA)
+    assert d.byline == "Châu Anh" and d.dateline == "• 28/07/2017 14:30" and d.body.startswith(LEDE)
+
+
+def test_raw_is_kept_intact_and_nfc():
+    raw = unicodedata.normalize("NFD", "\n".join([TITLE, LEDE, "Loading...", PARA]))
+    d = clean_text(raw)
+    assert d.raw == unicodedata.normalize("NFC", raw)
+    assert d.title == TITLE
+
+
+def test_extras_are_passed_through():
+    d = clean_text(LEDE, extras={"published": "2022-07-18", "url": None})
+    assert d.extras["published"] == "2022-07-18"
+
+
+@pytest.mark.parametrize("raw", [
+    pytest.param("", id="empty"),
+    pytest.param("\n \n", id="blank lines"),
+    pytest.param("Loading...\nTop\n0", id="furniture only"),
+    pytest.param("x" * 20000, id="one huge line"),
+    pytest.param("N.T", id="a lone byline-like line stays text"),
+])
+def test_odd_input_never_raises(raw):
+    d = clean_text(raw)
+    assert isinstance(d.body, str) and d.raw == raw
+
+
+ORDINARY_LINES = [LEDE, PARA, END, TITLE, "Tham dự hội nghị có đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy.",
+                  "Năm 2022, tỉnh đón 73 đoàn/527 lượt người nước ngoài."]
+
+
+@pytest.mark.parametrize("section", ["drop", "block", "image", "banner"])
+def test_boilerplate_asset_sections_are_valid_and_spare_ordinary_text(section):
+    pats = getattr(patterns(), section)
+    assert pats, f"assets/boilerplate.txt has no [{section}] patterns"
+    for line in ORDINARY_LINES:
+        hits = [p.pattern for p in pats if p.fullmatch(line)]
+        assert not hits, f"[{section}] pattern(s) {hits} would delete an ordinary line: {line!r}"
+    assert all(isinstance(p, re.Pattern) for p in pats)

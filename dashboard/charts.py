@@ -27,6 +27,7 @@ SEQUENTIAL = "Blues"
 # Vietnam's two archipelagos are part of the map readers expect (Hoàng Sa: Đà Nẵng; Trường Sa: Khánh Hòa)
 ARCHIPELAGOS = [("Quần đảo Hoàng Sa", 16.4, 111.3), ("Quần đảo Trường Sa", 9.8, 112.6)]
 MAP_LON_RANGE = (102.0, 115.5)
+MAP_LABELS = 12  # provinces named on the map
 MAP_LAT_RANGE = (8.2, 23.6)
 
 
@@ -35,7 +36,8 @@ def _register_template() -> None:
     template = go.layout.Template(base)
     template.layout.font = dict(family=FONT_FAMILY, size=14, color="#1f2933")
     template.layout.title = dict(font=dict(size=17), x=0, xanchor="left")
-    template.layout.legend = dict(orientation="h", yanchor="bottom", y=1.02, x=0, title_text="")
+    # legend on the right: a wrapped legend above the plot would run into the title
+    template.layout.legend = dict(orientation="v", yanchor="top", y=1, x=1.02, title_text="")
     template.layout.margin = dict(l=10, r=10, t=60, b=10)
     template.layout.hoverlabel = dict(font=dict(family=FONT_FAMILY, size=13))
     pio.templates[TEMPLATE_NAME] = template
@@ -87,9 +89,10 @@ def over_time(frame: pd.DataFrame, lang: str, unit: str, share: bool = False) ->
 
 
 def _mark_halves(fig: go.Figure, buckets: list[str]) -> None:
-    """Dotted lines where a half-year starts (Jan, Jul): the reporting rhythm of sơ kết/tổng kết."""
+    """Dotted lines where a half-year starts (Jan, Jul) — or a year, for half-year bars: the
+    reporting rhythm of sơ kết/tổng kết."""
     for i, bucket in enumerate(buckets):
-        if i and (bucket.endswith(("-01", "-07", "-Q1", "-Q3", "-H1", "-H2"))):
+        if i and (bucket.endswith(("-01", "-07", "-Q1", "-Q3", "-H1"))):
             fig.add_vline(x=i - 0.5, line=dict(color="#9aa5b1", width=1, dash="dot"))
 
 
@@ -125,16 +128,19 @@ def province_map(frame: pd.DataFrame, lang: str, unit: str, title: str) -> go.Fi
     idle = places[places["count"] == 0]
     fig = go.Figure()
     fig.add_scatter(x=idle["lon"], y=idle["lat"], mode="markers", name=i18n.t("chart.no_meetings", lang),
-                    marker=dict(size=6, color="#d0d7de"), text=idle["name"],
-                    hovertemplate="%{text}: 0<extra></extra>")
+                    marker=dict(size=6, color="#d0d7de"), customdata=idle[["name"]],
+                    hovertemplate="%{customdata[0]}: 0<extra></extra>")
     biggest = max(int(active["count"].max()), 1) if len(active) else 1
+    # name only the busiest provinces on the map (63 labels would overlap); hover names every one
+    labelled = set(active.nlargest(MAP_LABELS, "count")["name"])
     fig.add_scatter(x=active["lon"], y=active["lat"], mode="markers+text", name=_count_title(unit, lang),
-                    text=active["name"], textposition="middle right", textfont=dict(size=11),
-                    customdata=active[["count"]],
-                    marker=dict(size=10 + 40 * (active["count"] / biggest) ** 0.5, color=active["count"],
+                    text=[n if n in labelled else "" for n in active["name"]],
+                    textposition="middle right", textfont=dict(size=11),
+                    customdata=active[["name", "count"]],
+                    marker=dict(size=6 + 26 * (active["count"] / biggest) ** 0.5, color=active["count"],
                                 colorscale=SEQUENTIAL, cmin=0, cmax=biggest, line=dict(width=1, color="#08306b"),
-                                showscale=False),
-                    hovertemplate="%{text}: %{customdata[0]:,d}<extra></extra>")
+                                showscale=False, opacity=0.85),
+                    hovertemplate="%{customdata[0]}: %{customdata[1]:,d}<extra></extra>")
     for name, lat, lon in ARCHIPELAGOS:
         fig.add_annotation(x=lon, y=lat, text=f"<i>{name}</i>", showarrow=False, xanchor="left",
                            font=dict(size=11, color="#52606d"))

@@ -6,6 +6,7 @@ import streamlit as st
 
 from .. import charts, i18n, queries, widgets
 from ..filters import Filters
+from ..settings import setting
 
 
 def render(corpus, f: Filters) -> None:
@@ -17,20 +18,18 @@ def render(corpus, f: Filters) -> None:
     if periods.empty:
         widgets.empty_state(lang, "empty.no_numbers")
         return
-    provinces = queries.delegations_by_province(corpus, f)
-    left, right = st.columns(2)
-    with left:
-        if not provinces.empty:
-            widgets.chart_with_exports(charts.delegations(provinces, "province", lang,
-                                                          i18n.t("chart.delegations_by_province", lang)),
-                                       provinces, "delegations-by-province", lang)
-    with right:
-        label = lambda p: f"{p}*" if periods.set_index("period").at[p, "period_inferred"] else p  # noqa: E731
-        widgets.chart_with_exports(charts.delegations(periods, "period", lang,
-                                                      i18n.t("chart.delegations_by_period", lang), x_label=label),
-                                   periods, "delegations-by-period", lang)
-        if periods["period_inferred"].any():
-            st.caption(i18n.t("delegations.inferred", lang))
+    # the busiest provinces only, full width: 63 pairs of bars in half a page are unreadable
+    provinces = queries.delegations_by_province(corpus, f).head(setting("top_provinces"))
+    if not provinces.empty:
+        widgets.chart_with_exports(charts.delegations(provinces, "province", lang,
+                                                      i18n.t("chart.delegations_by_province", lang)),
+                                   provinces, "delegations-by-province", lang)
+    inferred = dict(zip(periods["period"], periods["period_inferred"]))
+    widgets.chart_with_exports(charts.delegations(periods, "period", lang, i18n.t("chart.delegations_by_period", lang),
+                                                  x_label=lambda p: f"{p}*" if inferred.get(p) else p),
+                               periods, "delegations-by-period", lang)
+    if periods["period_inferred"].any():
+        st.caption(i18n.t("delegations.inferred", lang))
     visitors = periods[["period", "visitors_in", "visitors_out"]]
     if visitors[["visitors_in", "visitors_out"]].to_numpy().any():
         widgets.chart_with_exports(charts.delegations(visitors, "period", lang, i18n.t("chart.visitors", lang),

@@ -16,13 +16,14 @@ def render(corpus, f: Filters) -> None:
     if figures["articles"] == 0:
         widgets.empty_state(lang)
         return
-    cols = st.columns([1, 1, 1, 2.2, 1.3, 1.3])
+    cols = st.columns([1, 1, 1, 1.4, 1.3, 1.3])
     cols[0].metric(i18n.t("kpi.articles", lang), i18n.fmt_int(figures["articles"], lang))
     cols[1].metric(i18n.t("kpi.meetings", lang), i18n.fmt_int(figures["meetings"], lang),
                    help=i18n.t("kpi.meetings_help", lang))
     cols[2].metric(i18n.t("kpi.provinces", lang), i18n.fmt_int(figures["provinces"], lang))
     span = f"{i18n.fmt_date(figures['first'], lang)} – {i18n.fmt_date(figures['last'], lang)}"
-    cols[3].metric(i18n.t("kpi.span", lang), span)
+    years = f"{figures['first'].year} – {figures['last'].year}" if figures["first"] is not None else "–"
+    cols[3].metric(i18n.t("kpi.span", lang), years, help=span)
     cols[4].metric(i18n.t("kpi.delegations_in", lang), i18n.fmt_int(figures["delegations_in"], lang),
                    help=i18n.t("kpi.delegations_help", lang))
     cols[5].metric(i18n.t("kpi.delegations_out", lang), i18n.fmt_int(figures["delegations_out"], lang),

@@ -27,12 +27,10 @@ def render(corpus, f: Filters) -> None:
     if shares.empty:
         widgets.empty_state(lang, "empty.no_themes")
     else:
-        left, right = st.columns(2)
-        with left:
-            widgets.chart_with_exports(charts.theme_shares(shares, lang), shares, "theme-shares", lang)
-        with right:
-            trend = queries.theme_trend(corpus, f, "Y")
-            widgets.chart_with_exports(charts.theme_trend(trend, lang, f.unit), trend, "theme-trend", lang)
+        # full width: theme labels are long, side-by-side charts would squeeze them
+        widgets.chart_with_exports(charts.theme_shares(shares, lang), shares, "theme-shares", lang)
+        trend = queries.theme_trend(corpus, f, "Y")
+        widgets.chart_with_exports(charts.theme_trend(trend, lang, f.unit), trend, "theme-trend", lang)
         grid = queries.province_theme(corpus, f, setting("heatmap_rows"))
         if not grid.empty:
             widgets.chart_with_exports(charts.heatmap(grid, "province", "theme", "count", lang,

@@ -47,7 +47,8 @@ def test_map_is_offline_scatter_on_lon_lat(corpus):
     assert {t.type for t in fig.data} == {"scatter"}  # no scattermapbox/scattergeo: nothing fetched
     assert fig.layout.yaxis.scaleanchor == "x"
     active = fig.data[1]
-    assert "Nghệ An" in list(active.text)
+    assert "Nghệ An" in list(active.text)  # busiest provinces are named
+    assert {row[0] for row in active.customdata} == {"Nghệ An", "Hà Nội", "Hà Tĩnh", "Thừa Thiên Huế"}
 
 
 @pytest.mark.parametrize("builder, kwargs, n_traces", [

@@ -95,8 +95,9 @@ def test_linked_article_opens_even_outside_the_filters(run_page):
 
 def test_english_switch_formats_numbers_and_dates(run_page):
     at = run_page("overview", params={"lang": "en"})
-    span = {m.label: m.value for m in at.metric}["Date span"]
-    assert span == "2021-07-10 – 2024-07-05"
+    span = next(m for m in at.metric if m.label == "Date span")
+    assert span.value == "2021 – 2024" and span.proto.help == "2021-07-10 – 2024-07-05"
+    assert at.caption[0].value.startswith("Counting meetings")
 
 
 def test_app_router_runs_the_overview_by_default(run_app):

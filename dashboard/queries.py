@@ -480,10 +480,12 @@ def coverage(corpus: Corpus, f: Filters) -> pd.DataFrame:
 
 
 def missing_place_or_date(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    """Articles lacking a date, or a province when they are not central-level (central events have none)."""
     arts = filter_articles(corpus, f, use_dates=False)
-    missing = arts[arts["province"].isna() | arts["date"].isna()]
+    no_province = arts["province"].isna() & (arts["level"].astype("string") != "central").fillna(True)
+    missing = arts[no_province | arts["date"].isna()]
     out = missing[["doc_id", "title", "province", "date", "level", "url"]].copy()
-    out["no_province"] = missing["province"].isna()
+    out["no_province"] = no_province[missing.index]
     out["no_date"] = missing["date"].isna()
     return out.sort_values("doc_id").reset_index(drop=True)
 

@@ -161,8 +161,9 @@ def test_number_evidence_keeps_every_sentence(corpus):
 def test_coverage_and_missing(corpus):
     cover = queries.coverage(corpus, Filters()).set_index("field")
     assert cover.at["province", "share"] == pytest.approx(9 / 10)
-    missing = queries.missing_place_or_date(corpus, Filters())
-    assert set(missing["doc_id"]) == {"a08"}
+    assert queries.missing_place_or_date(corpus, Filters()).empty  # a08 has no province but is central-level
+    missing = queries.missing_place_or_date(corpus, Filters(relevant_only=False))
+    assert missing[["doc_id", "no_province", "no_date"]].values.tolist() == [["a10", False, True]]
 
 
 def test_duplicate_groups(corpus):

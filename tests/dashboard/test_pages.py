@@ -123,3 +123,18 @@ def test_pages_render_pipeline_output(run_page):
 ])
 def test_selected_bar(event, expected):
     assert selected_bar(event) == expected
+
+
+def test_overview_report_builds_one_html_file(corpus):
+    from dashboard import export
+    from dashboard.filters import Filters, describe
+    from dashboard.views.overview import report_sections
+    sections = report_sections(corpus, Filters())
+    assert [fig is not None for _, fig, _ in sections] == [False, True, True, True, True, False]
+    page = export.html_report("Báo cáo", describe(Filters()), sections, demo=True).decode("utf-8")
+    assert "Báo cáo" in page and "Nghệ An" in page
+
+
+def test_overview_offers_the_report_download(run_page):
+    at = run_page("overview")
+    assert any(el.proto.label.startswith("Tải báo cáo") for el in at.get("download_button"))

@@ -148,6 +148,7 @@ def _clip(day: date) -> date:
 
 
 def _random_day(rng: random.Random, start: date, end: date) -> date:
+    end = min(end, LAST_EVENT_DAY)  # draw inside the window, so days do not pile up on its edge
     return _clip(start + timedelta(days=rng.randrange(max(1, (end - start).days + 1))))
 
 
@@ -314,8 +315,8 @@ def _people_fields(event: Event, base: dict, tpl: dict, rng: random.Random) -> d
 
 
 def _document(tpl: dict, year: int, rng: random.Random) -> dict:
-    docs = [d for d in tpl["documents"] if d["from"] <= year <= d["to"]] or tpl["documents"][-1:]
-    return rng.choice(docs)
+    """A document that existed and was current in ``year`` (the templates cover every demo year)."""
+    return rng.choice([d for d in tpl["documents"] if d["from"] <= year <= d["to"]])
 
 
 def _fields(event: Event, tpl: dict, rng: random.Random, with_year: bool) -> dict:
@@ -476,8 +477,9 @@ def _page(title: str, paragraphs: list[str], fields: dict, published: datetime |
     noise = tpl["noise"]
     lines: list[str] = []
     if rng.random() < 0.2:  # a site clock showing the day of the crawl, not of the article
-        crawl = min((published or datetime(LAST_EVENT_DAY.year, 1, 1)) + timedelta(days=rng.randint(30, 900)),
-                    LAST_CRAWL) + timedelta(minutes=rng.randint(0, 1439))
+        start = (published or datetime(LAST_EVENT_DAY.year, 1, 1)) + timedelta(days=30)
+        crawl = start + timedelta(days=rng.randint(0, max(0, (LAST_CRAWL - start).days)),
+                                  minutes=rng.randint(0, 1439))
         lines.append(_stamp(rng.choice(noise["site_clocks"]), crawl))
     if rng.random() < 0.3:
         lines += rng.sample(noise["header_lines"], rng.randint(1, 3))

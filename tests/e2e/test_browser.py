@@ -21,9 +21,15 @@ ROOT = Path(__file__).resolve().parents[2]
 LANG = "vi"
 PROVINCE = "Khánh Hòa"  # a province the seeds corpus holds, with two diacritics to survive
 READY_TIMEOUT_MS = 60_000
-SETTLE_MS = 800  # plotly draws after Streamlit reports idle
+SETTLE_MS = 800  # animations (plotly transitions, popovers) finish after the DOM is complete
 MOJIBAKE_RE = re.compile("[\ufffd]|Ã.|Ä.|á»")  # replacement char or UTF-8 read as Latin-1
 EXTERNAL_SCRIPT_RE = re.compile(r"<script[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I)
+
+
+# Idle: no script run in progress, no element placeholders left, every plotly chart has drawn its SVG.
+RENDERED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
+    && !document.querySelector('[data-testid="stSkeleton"]')
+    && Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]')).every(c => c.querySelector('.main-svg'))"""
 
 
 def page_paths() -> list[str]:
@@ -39,8 +45,7 @@ def wait_ready(page) -> None:
     """Streamlit has finished the script run (its status widget is gone) and charts had a moment."""
     page.wait_for_selector('[data-testid="stApp"]', timeout=READY_TIMEOUT_MS)
     page.wait_for_selector("h1", timeout=READY_TIMEOUT_MS)
-    page.wait_for_function("!document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(RENDERED_JS, timeout=READY_TIMEOUT_MS)
     page.wait_for_timeout(SETTLE_MS)
 
 
@@ -56,6 +61,7 @@ def full_screenshot(page, target: Path) -> None:
         ...['[data-testid="stMain"]', '[data-testid="stMainBlockContainer"]', '[data-testid="stSidebarContent"]']
           .map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight), 0)""")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": max(1000, min(int(height) + 120, 12000))})
+    page.wait_for_function(RENDERED_JS, timeout=READY_TIMEOUT_MS)
     page.wait_for_timeout(SETTLE_MS)
     page.screenshot(path=str(target), full_page=True)
 

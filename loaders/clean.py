@@ -9,6 +9,7 @@ Furniture patterns are data (assets/boilerplate.txt); the structural rules are h
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,6 +68,7 @@ BYLINE_PREFIX_RE = re.compile(
 BYLINE_SOURCE_RE = re.compile(r"^(?:Theo|Nguồn)\s+\S.{0,50}$")
 GLUED_TAIL_RE = re.compile(rf"(?<=[{VI_LOWER}])(?:Nội dung|Chia sẻ|Bình luận|Tags?)\s*:?\s*$")
 BULLET_RE = re.compile(r"^[•·●▪◦]\s*")
+MD_HEADING_RE = re.compile(r"^#{1,6}\s+(?=\S)")  # "# Tiêu đề" in .md files
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ def _same(a: str, b: str) -> bool:
 
 def _split_lines(raw: str) -> list[str]:
     """Non-empty stripped lines; a date tag glued to the first line becomes its own line."""
-    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    lines = [MD_HEADING_RE.sub("", ln.strip()) for ln in raw.splitlines() if ln.strip()]
     for i, line in enumerate(lines[:TOP_ZONE_LINES]):
         m = LEADING_DATE_TAG_RE.match(line)
         if m:
@@ -267,6 +269,11 @@ def _repeated_short(lines: list[str]) -> set[str]:
     return {k for k, n in seen.items() if n > 1 and k}
 
 
+def _has_longer_with_prefix(ordered: list[str], key: str) -> bool:
+    i = bisect.bisect_right(ordered, key)
+    return i < len(ordered) and ordered[i].startswith(key)
+
+
 def clean_body(lines: list[str], title: str | None) -> Body:
     """Drop furniture, teaser blocks, duplicated lines and detectable photo captions."""
     p = patterns()
@@ -274,6 +281,7 @@ def clean_body(lines: list[str], title: str | None) -> Body:
     kept: list[str] = []
     captions: list[str] = []
     seen: set[str] = {_key(title)} if title else set()
+    ordered: list[str] = []  # keys of kept lines, sorted: prefix lookups by bisection
     in_block = after_image = False
     for line in lines:
         if _matches(line, p.block):
@@ -301,9 +309,10 @@ def clean_body(lines: list[str], title: str | None) -> Body:
             continue
         if key in seen or (title and _same(text, title)):
             continue
-        if len(key) >= MIN_PREFIX_DUP_CHARS and any(k.startswith(key) for k in seen if len(k) > len(key)):
+        if len(key) >= MIN_PREFIX_DUP_CHARS and _has_longer_with_prefix(ordered, key):
             continue  # a broken copy of an earlier line ("... Ngà" / "y thành lập ...")
         seen.add(key)
+        bisect.insort(ordered, key)
         kept.append(text)
     return Body(lines=kept, captions=captions)
 

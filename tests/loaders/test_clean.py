@@ -203,3 +203,7 @@ def test_boilerplate_asset_sections_are_valid_and_spare_ordinary_text(section):
         hits = [p.pattern for p in pats if p.fullmatch(line)]
         assert not hits, f"[{section}] pattern(s) {hits} would delete an ordinary line: {line!r}"
     assert all(isinstance(p, re.Pattern) for p in pats)
+
+
+def test_markdown_heading_marks_do_not_stay_in_the_title():
+    assert doc("# " + TITLE, LEDE).title == TITLE

@@ -29,6 +29,7 @@ DOC_AFTER_DAYS = 250  # a meeting deploying a dated document follows it within m
 
 ABBREV_DOT_RE = re.compile(r"\b(?:TP|Tp|T\.Ư|TS|ThS|PGS|GS|Nxb)\.(?=\s)")
 ABBREV_MASK = "\u2024"  # one-dot leader: same length as ".", so offsets stay valid
+SENTENCE_STOP_RE = re.compile(r"\.(?=\s|$)|[!?\n]")  # a full stop, not "1.000" nor a ';'
 
 # --- dateline patterns ------------------------------------------------------------------------
 
@@ -131,7 +132,10 @@ RANGE_REVIEW_RE = re.compile(
     r"(?i:tổng kết|đánh giá|sơ kết|kết quả)[^.;\n]{0,80}?(?:giai đoạn|năm|nhiệm kỳ)?\s*"
     r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
 RESULTS_CUE_RE = re.compile(r"(?i:\bđã\b|kết quả|thành tựu|\bđạt\b)")
-DEPLOY_YEAR_RE = re.compile(r"(?i:triển khai)\s+(?:nhiệm vụ|công tác|kế hoạch)[^.;\n]{0,40}?\bnăm\s+((?:19|20)\d{2})")
+# "triển khai Kế hoạch ... năm 2025": plan names are capitalised as often as not, so the whole
+# pattern ignores case
+DEPLOY_YEAR_RE = re.compile(
+    r"triển khai\s+(?:nhiệm vụ|công tác|kế hoạch)[^.;\n]{0,40}?\bnăm\s+((?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 
 # --- period patterns --------------------------------------------------------------------------
 
@@ -363,8 +367,10 @@ def _zone(doc: CleanDoc, mention: _Mention) -> str:
     """Title, the text just before the event sentence, and the event sentence: where its year is said."""
     text = mention.text
     start = max(0, mention.start - ZONE_BEFORE_CHARS)
-    sentence = mention.sentence
-    end = text.find(sentence, start) + len(sentence) if sentence in text[start:] else mention.end
+    # the whole sentence, past semicolons: "sơ kết 6 tháng đầu năm; triển khai ... cuối năm 2022"
+    # names its year after the ';'
+    stop = SENTENCE_STOP_RE.search(ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + ABBREV_MASK, text), mention.end)
+    end = stop.start() if stop else len(text)
     return "\n".join(x for x in (_prep(doc.title), text[start:end]) if x)
 
 

@@ -172,6 +172,10 @@ def test_meeting_date_with_dateline(lede, published, expected):
                  "Số tác phẩm tăng so với năm 2016.", None, id="award-edition-year-is-not-the-event-year"),
     pytest.param("Gặp mặt đầu xuân\nNgày 18-2, thành phố tổ chức gặp mặt. Năm 2010, thành phố đã đạt nhiều thành tựu.",
                  date(2011, 2, 18), id="early-year-meeting-recounting-last-year"),
+    pytest.param("Triển khai kế hoạch\nSáng 20/2, Ban Chỉ đạo tổ chức hội nghị triển khai Kế hoạch công tác "
+                 "thông tin đối ngoại năm 2024.", date(2024, 2, 20), id="plan-year-capitalised-ke-hoach"),
+    pytest.param("Triển khai nhiệm vụ\nSáng 9/1, Sở họp, Triển khai Nhiệm vụ năm 2023 của ngành.", date(2023, 1, 9),
+                 id="plan-year-any-case"),
 ])
 def test_meeting_year_from_text(raw, expected):
     found = extract_meeting_date(page(raw), None)

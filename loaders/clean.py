@@ -228,8 +228,8 @@ def _take_top_meta(rest: list[str], dateline: list[str]) -> tuple[list[str], lis
     """Move page meta out of the top of the body: (remaining lines, author credits).
 
     Datelines before the first paragraph go to ``dateline``, and so do date-only lines
-    anywhere in the top zone (some pages put the clock under the lede). A name line or a
-    bulleted meta line before the first paragraph ('Quang Hòa', '• Châu Anh') is a credit.
+    anywhere in the top zone (some pages put the clock under the lede). A bulleted or
+    labelled name before the first paragraph ('• Châu Anh', 'Tác giả: Lê Hằng') is a credit.
     """
     out: list[str] = []
     credits: list[str] = []
@@ -238,8 +238,8 @@ def _take_top_meta(rest: list[str], dateline: list[str]) -> tuple[list[str], lis
         if before_paragraph and is_dateline(line) or i < TOP_ZONE_LINES and is_date_only(line):
             dateline.append(line)
             continue
-        if before_paragraph and not is_paragraph(line):
-            credit = _byline_text(line)
+        if before_paragraph and not is_paragraph(line) and (BULLET_RE.match(line) or BYLINE_PREFIX_RE.match(line)):
+            credit = _byline_text(line)  # only marked lines: a bare "Khánh Hòa" here is a place tag
             if credit and not INITIALS_RE.match(credit):
                 credits.append(credit)
                 continue

@@ -207,3 +207,17 @@ def test_boilerplate_asset_sections_are_valid_and_spare_ordinary_text(section):
 
 def test_markdown_heading_marks_do_not_stay_in_the_title():
     assert doc("# " + TITLE, LEDE).title == TITLE
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Khánh Hòa", id="a place tag under the title"),
+    pytest.param("Quang Hòa", id="an unmarked name: kept, it costs nothing"),
+])
+def test_unmarked_short_lines_under_the_title_stay_in_the_body(line):
+    d = doc(TITLE, line, LEDE, PARA)
+    assert d.body.splitlines()[0] == line and d.byline is None
+
+
+def test_headline_starting_with_an_outlet_word_is_a_title():
+    title = "Đài Phát thanh và Truyền hình tỉnh tổ chức tập huấn công tác thông tin đối ngoại cho phóng viên"
+    assert doc(title, LEDE).title == title

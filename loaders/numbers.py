@@ -11,6 +11,7 @@ import re
 
 from .evidence import CleanDoc, Found
 from .textnorm import fold_tones, nfc, sentence_of
+from .themes import extract_countries
 
 ABBREV_DOT_RE = re.compile(r"\b(?:TP|Tp|T\.Ư|TS|ThS|PGS|GS|Nxb)\.(?=\s)")
 ABBREV_MASK = "\u2024"  # one-dot leader: same length as ".", so offsets stay valid
@@ -59,6 +60,12 @@ OUT_AFTER_RE = re.compile(
     r"xuất cảnh|\b(?:đi|tại|ở|sang|đến|tới|ra|thăm)\s+(?:công tác\s+(?:tại\s+|ở\s+)?)?"
     r"(?:nước ngoài|các nước|\d+\s+(?:nước|quốc gia))"
 )
+# sending to a named foreign place: "sang làm việc tại các tỉnh ... (Lào)", "đi Nhật Bản, Hàn Quốc".
+# The destination is what follows the movement word; "đến từ"/"tới từ" names an origin instead.
+OUT_MOVE_RE = re.compile(r"\b(?:đi|sang|tại|ở|đến|tới|thăm)\b(?!\s+từ\b)")
+SEND_BEFORE_RE = re.compile(r"\bcử\b|\bđưa\b|tổ chức")
+# a compass word glued to a country names a region of it ("Bắc Lào", "Đông Bắc Thái Lan")
+COMPASS_RE = re.compile(r"(?<!\w)(?:Đông Bắc|Tây Bắc|Đông Nam|Tây Nam|Bắc|Nam|Đông|Tây|Thượng|Hạ)(?= [A-ZĐÀ-Ỹ])")
 # receiving: a reception verb before the number, or a foreign qualifier after "đoàn"
 IN_BEFORE_RE = re.compile(r"\bđón\b|\btiếp\b(?!\s+(?:tục|theo|cận|thu|xúc|nối|tế))|tiếp nhận|quản lý|làm việc với")
 IN_AFTER_RE = re.compile(
@@ -66,14 +73,27 @@ IN_AFTER_RE = re.compile(
     r"\bcủa (?:các )?(?:nước|tổ chức quốc tế|đại sứ quán|tổng lãnh sự)|"
     r"\bvào (?:thăm|làm việc|hoạt động)|\bkhách (?:quốc tế|nước ngoài)"
 )
-# a received group that is not foreign: inspections, domestic visitors
+# a received group that is not foreign: inspections, domestic visitors. "các tỉnh" is domestic only
+# when the clause names no foreign place ("các tỉnh Bắc Lào và tỉnh Vân Nam (Trung Quốc)" is foreign).
 DOMESTIC_AFTER_RE = re.compile(r"trong nước|trong tỉnh|các tỉnh|kiểm tra|giám sát|thanh tra|của Trung ương|của Bộ\b")
+DOMESTIC_ALWAYS_RE = re.compile(r"trong nước|trong tỉnh|kiểm tra|giám sát|thanh tra|của Trung ương|của Bộ\b")
 # the next figure or the next verb starts another statement: "đón 20 đoàn ... và cử 10 đoàn ..."
 NEXT_STATEMENT_RE = re.compile(
     r"\d[\d.]*\s+đoàn|(?:,|\bvà\b)\s+(?:đã\s+)?(?:cử|đón|tiếp|tổ chức|giải quyết|quản lý)\b")
 CLAUSE_BEFORE_CHARS = 70
 CLAUSE_AFTER_CHARS = 160
 CLAUSE_STOP_RE = re.compile(r"\.(?!\d)|[;:!?\n]")  # "1.500" is a number, not a full stop
+
+# --- visitors stated without a delegation count -------------------------------------------------
+
+# "đã tiếp 1.024 lượt khách quốc tế đến thăm và làm việc": official reception of foreign guests.
+# Tourists are counted with the same words, so the verb must sit right before the number and the
+# clause must give an official purpose (làm việc / thăm) and no tourism word.
+VISITORS_RE = re.compile(
+    rf"(?<![\w/.,-]){QNUM}\s+(?:lượt\s+)?(?:khách|người|chuyên gia)\s+(?:quốc tế|nước ngoài)\b")
+RECEPTION_BEFORE_RE = re.compile(r"\b(?:đón tiếp|tiếp đón|đón|tiếp)\s*(?:,\s*)?(?:và làm việc với\s+)?$")
+OFFICIAL_PURPOSE_RE = re.compile(r"làm việc|\bthăm\b(?!\s+quan)\s*(?:và|,|;|$|tỉnh|thành phố|địa phương)")
+TOURISM_RE = re.compile(r"du lịch|du khách|tham quan|thăm quan|lưu trú|nghỉ dưỡng|triệu lượt")
 
 # --- other counts -----------------------------------------------------------------------------
 
@@ -177,14 +197,35 @@ def _clause_after(text: str, end: int) -> str:
     return window[:min(stops)] if stops else window
 
 
+def _names_foreign_place(text: str) -> bool:
+    """A foreign country of the gazetteer is named, also as a region ("Bắc Lào", "Vân Nam (Trung Quốc)")."""
+    if not text.strip():
+        return False
+    regions = COMPASS_RE.sub(lambda m: " " * len(m.group(0)), text)
+    return any(extract_countries(CleanDoc(None, None, variant, None, variant)) for variant in (text, regions))
+
+
+def _sent_to_named_place(before: str, after: str) -> bool:
+    """'cử 8 đoàn ... sang làm việc tại các tỉnh ... (Lào)', '6 đoàn đi Nhật Bản, Hàn Quốc'."""
+    if IN_BEFORE_RE.search(before):
+        return False  # a received group: a place after it is where it came from or went to here
+    move = OUT_MOVE_RE.search(after)
+    if move is None:
+        return False
+    if not (SEND_BEFORE_RE.search(before) or move.group(0) in ("đi", "sang")):
+        return False
+    return _names_foreign_place(after[move.end():])
+
+
 def _delegation_direction(before: str, after: str) -> str | None:
     """'out' for delegations sent abroad, 'in' for foreign delegations received, else None."""
-    if OUT_BEFORE_RE.search(before) or OUT_AFTER_RE.search(after):
+    if OUT_BEFORE_RE.search(before) or OUT_AFTER_RE.search(after) or _sent_to_named_place(before, after):
         return "out"
     if IN_AFTER_RE.search(after):
         return "in"
-    if IN_BEFORE_RE.search(before) and not DOMESTIC_AFTER_RE.search(after):
-        return "in"
+    if IN_BEFORE_RE.search(before) and not DOMESTIC_ALWAYS_RE.search(after):
+        if not DOMESTIC_AFTER_RE.search(after) or _names_foreign_place(before + " " + after):
+            return "in"
     return None
 
 
@@ -210,6 +251,22 @@ def _delegation_counts(text: str) -> dict[str, Found]:
                 approx = value[1] or bool(people.group("approx"))
                 out.setdefault(f"visitors_{direction}", Found(value[0], evidence, approx))
     return out
+
+
+def _visitors_without_delegations(text: str) -> Found | None:
+    """Foreign guests received for official work, counted in people only ("tiếp 1.024 lượt khách
+    quốc tế đến thăm và làm việc"); tourists and sightseers are not visitors."""
+    for m in VISITORS_RE.finditer(text):
+        if not RECEPTION_BEFORE_RE.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        number = _number(m)
+        if number is None:
+            continue
+        clause = _clause_before(text, m.start()) + text[m.start():m.end()] + _clause_after(text, m.end())
+        if TOURISM_RE.search(clause) or not OFFICIAL_PURPOSE_RE.search(_clause_after(text, m.end())):
+            continue
+        return Found(number[0], _sentence(text, m.start(), m.end()), number[1])
+    return None
 
 
 def _attendees(text: str) -> Found | None:
@@ -246,6 +303,10 @@ def extract_counts(doc: CleanDoc) -> dict[str, Found]:
     """delegations_in/out, visitors_in/out, attendees, fdi_projects: only the keys the text states."""
     text = fold_tones(nfc(doc.full or doc.raw))[:LEAD_CHARS]
     counts = _delegation_counts(text)
+    if "visitors_in" not in counts and "delegations_in" not in counts:
+        visitors = _visitors_without_delegations(text)
+        if visitors:
+            counts["visitors_in"] = visitors
     attendees = _attendees(text)
     if attendees:
         counts["attendees"] = attendees

@@ -71,6 +71,16 @@ def values(text: str) -> dict:
     pytest.param("Tỉnh đã đón tiếp 1.200 đoàn khách quốc tế.", {"delegations_in": (1200, False)}, id="thousands"),
     pytest.param("Tỉnh đón, tiếp 230 đoàn/1.527 lượt người nước ngoài.",
                  {"delegations_in": (230, False), "visitors_in": (1527, False)}, id="thousands-visitors"),
+    pytest.param("Năm qua, huyện đón 12 đoàn với 95 lượt khách của các tỉnh Nam Lào đến thăm.",
+                 {"delegations_in": (12, False), "visitors_in": (95, False)}, id="provinces-of-a-foreign-region"),
+    pytest.param("Tỉnh tiếp 6 đoàn của các tỉnh Quảng Tây (Trung Quốc) sang trao đổi kinh nghiệm.",
+                 {"delegations_in": (6, False)}, id="foreign-province-with-country-in-brackets"),
+    pytest.param("Tỉnh cử 7 đoàn/52 lượt cán bộ sang làm việc tại tỉnh Chăm-pa-xắc (Lào).",
+                 {"delegations_out": (7, False), "visitors_out": (52, False)}, id="sent-to-foreign-province"),
+    pytest.param("Năm 2023, 4 đoàn lãnh đạo tỉnh đi Nhật Bản, Hàn Quốc xúc tiến đầu tư.",
+                 {"delegations_out": (4, False)}, id="sent-to-named-countries"),
+    pytest.param("Tỉnh đón 5 đoàn Nhật Bản sang thăm các khu công nghiệp.",
+                 {"delegations_in": (5, False)}, id="country-before-movement-is-an-origin"),
 ])
 def test_delegation_counts(text, expected):
     got = {k: v for k, v in values(text).items() if k.startswith(("delegations", "visitors"))}
@@ -90,9 +100,29 @@ def test_delegation_counts(text, expected):
     pytest.param("Tỉnh đón 3 đoàn kiểm tra của Trung ương.", id="domestic-inspection"),
     pytest.param("Hội nghị lần thứ 4 có 6 đoàn thể chính trị - xã hội tham gia.", id="mass-organisations"),
     pytest.param("Tỷ lệ đạt 95%, tổng vốn 120 tỷ đồng.", id="percent-money"),
+    pytest.param("Tỉnh đón 9 đoàn của các tỉnh bạn đến học tập kinh nghiệm.", id="domestic-provinces"),
+    pytest.param("Cử 3 đoàn đi học tập kinh nghiệm tại các tỉnh phía Nam.", id="sent-within-the-country"),
+    pytest.param("Tỉnh đón 2 triệu lượt khách quốc tế đến tham quan.", id="tourists-sightseeing"),
+    pytest.param("Ngành du lịch đón 45.000 lượt khách quốc tế đến làm việc và nghỉ dưỡng.", id="tourism-sector"),
+    pytest.param("Tỉnh có 800 lượt khách quốc tế đến làm việc.", id="visitors-without-reception-verb"),
+    pytest.param("Sở hướng dẫn 20 lượt phóng viên nước ngoài tác nghiệp.", id="journalists-are-not-visitors"),
+    pytest.param("Thành phố đón 600 lượt khách nước ngoài đến thăm quan phố cổ.", id="tham-quan-is-sightseeing"),
 ])
 def test_not_delegations(text):
     assert not {k for k in values(text) if k.startswith(("delegations", "visitors"))}
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param("Các sở đã tiếp 860 lượt khách nước ngoài đến làm việc.", (860, False), id="received-for-work"),
+    pytest.param("Thành phố đón hơn 300 lượt người nước ngoài đến thăm, làm việc.", (300, True),
+                 id="received-approx"),
+    pytest.param("Năm qua, tỉnh đón tiếp 1.250 lượt khách quốc tế đến thăm và làm việc; ngành du lịch đón "
+                 "3 triệu lượt khách.", (1250, False), id="official-guests-beside-tourists"),
+])
+def test_visitors_without_delegation_count(text, expected):
+    got = values(text)
+    assert got.get("visitors_in") == expected
+    assert "delegations_in" not in got
 
 
 @pytest.mark.parametrize("text, field, expected", [

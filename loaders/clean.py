@@ -206,6 +206,8 @@ def _guess_title_line(lines: list[str]) -> tuple[int | None, int]:
 def split_top(lines: list[str], title: str | None) -> Top:
     """Header (above the title), title, dateline lines and the remaining lines."""
     index = _find_title_line(lines, title) if title else None
+    if title and index is None and not is_title_like(title):
+        title = None  # a page's <title> that is only the site name ("Báo tỉnh"): find the headline
     if title is None:
         index, start = _guess_title_line(lines)
     else:

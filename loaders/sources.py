@@ -64,7 +64,10 @@ VIETNAMESE_LETTERS = frozenset(
 )
 MIN_VIETNAMESE_SHARE = 0.05  # share of letters with Vietnamese marks for a windows-1258 guess
 MIN_LATIN_SHARE = 0.9  # a charset-normalizer guess must read as Latin-script text
-BOMB_MIN_BYTES = 1024 * 1024  # small members may compress extremely well without being bombs
+BOMB_MIN_BYTES = 1024 * 1024
+# Dates from page metadata only: htmldate's extensive search guesses from any date in the
+# text (a resolution's year, a footer), and a wrong hint misleads the year of the meeting.
+HTML_DATE_PARAMS = {"extensive_search": False, "original_date": True}  # small members may compress extremely well without being bombs
 
 log = logging.getLogger(__name__)
 
@@ -254,8 +257,8 @@ def _parse_html(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
     if not page.strip():
         raise Skip("empty file (whitespace only)")
     try:
-        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False,
-                                          include_tables=True, favor_recall=True)
+        doc = trafilatura.bare_extraction(page, with_metadata=True, include_comments=False, include_tables=True,
+                                          favor_recall=True, date_extraction_params=HTML_DATE_PARAMS)
     except Exception as exc:  # trafilatura on hostile markup: report, never crash the run
         log.debug("trafilatura failed on %s: %s", unit.source, exc)
         doc = None

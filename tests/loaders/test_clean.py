@@ -221,3 +221,14 @@ def test_unmarked_short_lines_under_the_title_stay_in_the_body(line):
 def test_headline_starting_with_an_outlet_word_is_a_title():
     title = "Đài Phát thanh và Truyền hình tỉnh tổ chức tập huấn công tác thông tin đối ngoại cho phóng viên"
     assert doc(title, LEDE).title == title
+
+
+@pytest.mark.parametrize("given,expected", [
+    pytest.param("Báo tỉnh", TITLE, id="site name absent from the text: the text's headline wins"),
+    pytest.param(f"{TITLE} | Báo tỉnh", TITLE + " | Báo tỉnh", id="headline with the site name, found in the text"),
+    pytest.param("Tỉnh tổ chức hội nghị sơ kết thông tin đối ngoại", "Tỉnh tổ chức hội nghị sơ kết thông tin đối ngoại",
+                 id="a real headline from metadata is kept even if the text lacks it"),
+])
+def test_given_titles(given, expected):
+    d = doc(TITLE, LEDE, title=given)
+    assert d.title == expected and d.body.startswith(LEDE if TITLE in expected else TITLE)

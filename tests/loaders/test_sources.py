@@ -157,3 +157,10 @@ def test_units_carry_a_content_digest(tmp_path):
 def test_missing_path_is_a_usage_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         list(iter_units(tmp_path / "nope"))
+
+
+def test_html_date_comes_from_metadata_not_from_the_text(tmp_path):
+    page = (f"<html><head><title>Tin</title></head><body><article><h1>Hội nghị thông tin đối ngoại năm 2022</h1>"
+            f"<p>Thực hiện Nghị quyết ngày 14/02/2012 của Bộ Chính trị. {SENTENCE}</p></article></body></html>")
+    (rec,), _ = load_one(tmp_path, "nodate.html", page.encode())
+    assert rec.published is None  # a guessed date would mislead the meeting year

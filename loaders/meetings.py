@@ -28,9 +28,20 @@ TTDN = r"(?:thông tin(?:,| và)? (?:tuyên truyền )?đối ngoại|TTĐN|tuy�
 BCD = r"(?:Ban Chỉ đạo|BCĐ)(?: Trung ương về)?(?: công tác)? (?:thông tin đối ngoại|TTĐN)"
 MEET = (r"(?:hội nghị|hội thảo|tọa đàm|toạ đàm|tập huấn|bồi dưỡng|sơ kết|tổng kết|giao ban|cuộc họp|\bhọp"
         r"|lớp (?:tập huấn|bồi dưỡng|học)|khóa (?:tập huấn|bồi dưỡng|học)|lễ trao|lễ phát động|trao giải)")
-# An organiser's act, as opposed to a mere mention of the committee ("hệ thống tổ chức của Ban Chỉ đạo")
+# An organiser's act, as opposed to a mere mention of the committee ("hệ thống tổ chức của Ban Chỉ đạo").
+# Issuing a document counts only when the committee itself issues it (BCD_ISSUES below).
 ACT = (r"(?:tổ chức (?:các |một )?(?:hội nghị|hội thảo|lễ|lớp|buổi|cuộc|khóa|tập huấn|giao ban|họp)|chủ trì|\bhọp\b"
-       r"|giao ban|hội nghị|tập huấn|sơ kết|tổng kết|ban hành|phát động|trao giải|làm việc|kiểm tra|khảo sát)")
+       r"|giao ban|hội nghị|tập huấn|sơ kết|tổng kết|phát động|trao giải|làm việc|kiểm tra|khảo sát)")
+# Bodies that issue documents. The issuer of "ban hành" is the closest one before it, so "Kế hoạch
+# của Ban Chỉ đạo ..., UBND tỉnh ban hành Kế hoạch" is a People's Committee plan. Case-sensitive:
+# "cơ sở" is no department.
+ISSUER = (r"(?-i:UBND|Ủy ban|Uỷ ban|HĐND|Tỉnh ủy|Tỉnh uỷ|Huyện ủy|Huyện uỷ|Thành ủy|Thành uỷ|Quận ủy|Quận uỷ"
+          r"|Đảng ủy|Đảng uỷ|Ban Thường vụ|Ban Tuyên giáo|Ban Bí thư|Bộ Chính trị|Chính phủ|Thủ tướng"
+          r"|Chủ tịch|\bSở\b|\bBộ\b)")
+BCD_ISSUES = BCD + r"(?:(?!" + ISSUER + r")[^;\n]){0,80}?\bban hành"
+ISSUED_DOC = r"(?:Kế hoạch|Hướng dẫn|Chương trình|Quy chế|Chỉ thị|Công văn|Đề cương|Định hướng)"
+# The committee as the object of a decision that forms or re-forms it: no activity of the committee.
+BCD_FORMED = r"(?:kiện toàn|thành lập|củng cố|bổ sung|điều chỉnh|thay đổi)(?: thành viên| nhân sự)?(?: của)? " + BCD
 FOREIGN_REF = (r"(?:nước ngoài|Lào|Campuchia|Trung Quốc|Quảng Tây|Vân Nam|Thái Lan|Hàn Quốc|Nhật Bản"
                r"|Hoa Kỳ|Mỹ|Nga|Pháp|Đức|Ấn Độ|Cuba|Singapore|Úc|Australia|đại sứ|Đại sứ|tổng lãnh sự)")
 I = re.IGNORECASE
@@ -56,6 +67,7 @@ W_SLUG_AWARD = 3.0
 W_SLUG_MEETING = 2.0
 
 W_PLAN_ISSUED = -6.0       # "UBND tỉnh vừa ban hành Kế hoạch ... về công tác TTĐN"
+W_COMMITTEE_FORMED = -4.0  # "Quyết định ... kiện toàn Ban Chỉ đạo công tác TTĐN tỉnh"
 W_OPED = -10.0             # author line "PGS. TS. ...", "Một là, ..." essay sections: outweighs any mention
 W_FOREIGN_VISIT = -5.0     # "đoàn ... thăm và làm việc", "hội đàm" with a foreign party
 W_OTHER_AFFAIRS_MEETING = -4.0  # "hội nghị tổng kết công tác đối ngoại (nhân dân)"
@@ -70,6 +82,10 @@ MIN_VIETNAMESE_WORD_SHARE = 0.15  # Vietnamese prose has diacritics on about hal
 MIN_WORDS_FOR_LANGUAGE = 40
 
 CAPTION_RE = re.compile(r"(?:Nguồn|Ảnh)\s*:", I)
+# A results sentence counting received delegations ("Trong năm, tỉnh đã đón tiếp hơn 30 đoàn ...")
+# reports statistics; an article about one visit names the visit as its event instead.
+COUNTED_VISITS_RE = re.compile(
+    r"(?<![\w/.,-])\d[\d.]*\s+(?:lượt\s+)?đoàn\b|^\W*(?:trong năm|năm qua|trong \d+ tháng|trong nhiệm kỳ)\b", I)
 THREE_PILLARS_RE = re.compile(
     r"(?:ngoại giao nhà nước|đối ngoại (?:của )?đảng)(?:,| và| với)\s*(?:(?:đối ngoại|ngoại giao) (?:của )?"
     r"(?:đảng|nhà nước)(?:,| và| với)\s*)?(?:đối ngoại|ngoại giao) nhân dân", I)
@@ -88,7 +104,9 @@ class Cue:
 
 
 SENTENCE_CUES: tuple[Cue, ...] = (
-    Cue("bcd_activity", W_BCD_ACTIVITY, re.compile(BCD, I), requires=re.compile(ACT, I)),
+    Cue("bcd_activity", W_BCD_ACTIVITY, re.compile(BCD, I), requires=re.compile(ACT, I),
+        unless=re.compile(BCD_FORMED, I)),
+    Cue("bcd_activity", W_BCD_ACTIVITY, re.compile(BCD_ISSUES, I), unless=re.compile(BCD_FORMED, I)),
     Cue("meeting_on_ttdn", W_MEETING_ON_TTDN, re.compile(MEET + r"[^;\n]{0,100}?" + TTDN, I)),
     Cue("award", W_AWARD, re.compile(r"giải thưởng (?:toàn quốc|quốc gia) về (?:thông tin đối ngoại|TTĐN)", I)),
     Cue("ttdn_agency_visit", W_TTDN_AGENCY_VISIT,
@@ -103,10 +121,12 @@ SENTENCE_CUES: tuple[Cue, ...] = (
     Cue("plan_issued", W_PLAN_ISSUED,
         re.compile(r"ban hành (?:các |bản )?Kế hoạch|(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|UBND|Ủy ban nhân dân)"
                    r"[^.;\n]{0,40}\bcó Kế hoạch|Kế hoạch[^;\n]{0,120}?được[^;\n]{0,60}?ban hành|^\s*Kế hoạch\b", I),
-        unless=re.compile(BCD + r"[^;\n]{0,60}ban hành|tham mưu[^;\n]{0,40}ban hành|" + MEET, I)),
+        unless=re.compile(BCD_ISSUES + r"|tham mưu[^;\n]{0,40}ban hành|" + MEET, I)),
+    # a decision forming or re-forming the committee is a document about it, not its activity
+    Cue("committee_formed", W_COMMITTEE_FORMED, re.compile(BCD_FORMED, I), unless=re.compile(MEET, I)),
     Cue("foreign_visit", W_FOREIGN_VISIT,
         re.compile(r"thăm và làm việc|thăm, làm việc|(?<!các )chuyến thăm|hội đàm|(?:đón|tiếp) (?:tiếp )?đoàn|đoàn đại biểu", I),
-        requires=re.compile(FOREIGN_REF)),
+        requires=re.compile(FOREIGN_REF), unless=COUNTED_VISITS_RE),
     Cue("other_affairs_meeting", W_OTHER_AFFAIRS_MEETING,
         re.compile(MEET + r"[^;\n]{0,40}?(?:công tác|tình hình công tác) (?:đối ngoại|ngoại giao)(?! thông tin)", I)),
     Cue("signing", W_SIGNING, re.compile(r"lễ ký kết|ký kết (?:chương trình|quy chế|thỏa thuận|thoả thuận|biên bản)", I)),
@@ -283,11 +303,17 @@ SLUG_TYPE_RULES: tuple[tuple[str, re.Pattern], ...] = (
     ("trien_khai", re.compile(r"quan triet|trien khai")),
     ("hop", re.compile(r"\bhop\b|giao ban")),
 )
-EVENT_SENTENCE_RE = re.compile(MEET + r"|tổ chức|chủ trì|khai mạc|diễn ra", I)
+# A guideline or plan issued by the committee itself is a launch (LABELING: trien_khai), even
+# without a meeting; a meeting that also issues a document is named by its meeting noun instead.
+BCD_ISSUED_DOC_RE = re.compile(BCD_ISSUES + r"\s+(?:các |bản )?" + ISSUED_DOC, I)
+MEET_RE = re.compile(MEET, I)
+EVENT_SENTENCE_RE = re.compile(MEET + r"|tổ chức|chủ trì|khai mạc|diễn ra|" + BCD_ISSUES, I)
 EVENT_SCAN_CHARS = 1200
 
 
 def _segment_type(text: str) -> tuple[str, bool] | None:
+    if BCD_ISSUED_DOC_RE.search(text) and not MEET_RE.search(text):
+        return "trien_khai", True
     for mtype, pattern, strong in TYPE_RULES:
         if pattern.search(text):
             return mtype, strong

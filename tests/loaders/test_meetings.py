@@ -52,6 +52,21 @@ RELEVANCE = [
     pytest.param("Tập huấn nghiệp vụ đối ngoại",
                  "Ban Đối ngoại Trung ương tổ chức tập huấn nghiệp vụ đối ngoại Đảng cho các tỉnh ủy.", False,
                  id="party-external-affairs-training"),
+    pytest.param("Kế hoạch thông tin đối ngoại năm 2025",
+                 "Căn cứ Hướng dẫn của Ban Chỉ đạo công tác thông tin đối ngoại tỉnh, UBND huyện ban hành Kế hoạch "
+                 "thực hiện năm 2025.", False, id="committee-cited-in-preamble-of-another-bodys-plan"),
+    pytest.param(None, "Thường trực Ban Chỉ đạo công tác thông tin đối ngoại tỉnh vừa ban hành Hướng dẫn tuyên "
+                 "truyền năm 2025.", True, id="guideline-issued-by-the-committee-itself"),
+    pytest.param("Thành lập Ban Chỉ đạo công tác thông tin đối ngoại huyện",
+                 "Huyện ủy vừa ban hành Quyết định thành lập Ban Chỉ đạo công tác thông tin đối ngoại huyện gồm 12 "
+                 "thành viên.", False, id="decision-establishing-the-committee"),
+    pytest.param("Họp Ban Chỉ đạo sau kiện toàn",
+                 "Sáng 5/4, Ban Chỉ đạo tỉnh tổ chức hội nghị công bố quyết định kiện toàn Ban Chỉ đạo công tác "
+                 "thông tin đối ngoại và triển khai nhiệm vụ năm 2024.", True,
+                 id="meeting-that-announces-a-re-formation"),
+    pytest.param("Kết quả công tác thông tin đối ngoại năm 2022",
+                 "Năm qua, thành phố đã đón tiếp 45 đoàn khách quốc tế, các đoàn đại sứ đến thăm và làm việc.", True,
+                 id="counted-receptions-in-a-results-report"),
 ]
 
 
@@ -111,6 +126,13 @@ TYPES = [
     pytest.param("Cục Thông tin đối ngoại làm việc tại tỉnh", "", "khac", id="working-visit"),
     pytest.param("Hội thảo khoa học về thông tin đối ngoại trong kỷ nguyên số", "", "khac", id="scientific-workshop"),
     pytest.param("Tập huấn và tọa đàm về thông tin đối ngoại", "", "tap_huan", id="strong-cue-beats-weak-cue"),
+    pytest.param(None, "Ban Chỉ đạo công tác thông tin đối ngoại thành phố ban hành Kế hoạch tuyên truyền kỷ niệm "
+                 "50 năm.", "trien_khai", id="plan-issued-by-the-committee-without-a-meeting"),
+    pytest.param("Hướng dẫn công tác thông tin đối ngoại năm 2024",
+                 "Ngày 5/1, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh ban hành Hướng dẫn số 01-HD/BCĐ.",
+                 "trien_khai", id="guideline-named-in-the-issue-sentence"),
+    pytest.param("Tin hoạt động", "Sáng 10/1, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị tổng "
+                 "kết năm 2023 và ban hành Kế hoạch năm 2024.", "tong_ket", id="meeting-noun-beats-an-issued-plan"),
 ]
 
 

@@ -65,6 +65,11 @@ FOREIGN_SEAT_BEFORE_RE = re.compile(
     r"(?i:(?:lãnh sự quán|đại sứ quán|tổng lãnh sự|cơ quan đại diện|văn phòng đại diện|trụ sở)[^.;\n]{0,60}"
     r"(?<!\w)tại\s+(?:\S+\s+){0,2})$")
 BYLINE_RE = re.compile(r"^\s*\(?\s*([^\s()\-–—:][^()\n]{0,24}?)\s*\)?\s*[-–—]")
+# An outlet's tag opening the lede ("(Báo Quảng Ngãi) -", "(Baoquangngai.vn) -", "QBĐT -", "TTXVN -"):
+# who wrote it, not who organises. Blanked before organiser detection; _byline_province still
+# reads it as a weak hint.
+LEAD_TAG_RE = re.compile(
+    r"^\s*(?:\([^()\n]{1,40}\)|[\w.-]+\.(?:vn|com|net|org)|(?-i:[A-ZĐ][A-ZĐ0-9.&]{1,11}))\s*[-–—]+\s*")
 # A line in capitals ("AN GIANG TỔ CHỨC HỘI NGHỊ"): searched in title case.
 CAPS_LINE_MIN_LETTERS = 8
 
@@ -488,7 +493,7 @@ def _find_organiser(doc: CleanDoc) -> Organiser | None:
     weak: Organiser | None = None
     texts = _headlines(doc)[:1] + split_sentences((doc.body or "")[:ORGANISER_SCAN_CHARS])
     for sentence in texts:
-        text = _searchable(sentence)
+        text = _blank(LEAD_TAG_RE, _searchable(sentence))
         for verb in ORGANISER_VERB_RE.finditer(text):
             start = max(text.rfind(";", 0, verb.start()), text.rfind("|", 0, verb.start())) + 1
             clause = text[start:verb.start()]

@@ -156,6 +156,13 @@ CASES = [
     pytest.param("Tập huấn", "Ngày 13/12, Sở Thông tin và Truyền thông tổ chức tập huấn. Tỉnh Hòa Bình có 3 đoàn "
                  "trong diễn biến hòa bình.", None, "Hòa Bình", "province", "text",
                  id="lower-case-hoa-binh-is-peace"),
+    pytest.param("Trao giải báo chí", "(Báo Hà Tĩnh) - Tối 5/12, tại Hà Nội, Ban Tuyên giáo Trung ương tổ chức lễ "
+                 "trao giải báo chí.", "https://baohatinh.vn/x", None, "central", None,
+                 id="outlet-tag-in-brackets-is-not-the-organiser"),
+    pytest.param("Hội nghị", "(Baohatinh.vn) - Sáng 3/3, Cục Thông tin đối ngoại tổ chức hội nghị tại Hà Nội.", None,
+                 None, "central", None, id="outlet-domain-tag-is-not-the-organiser"),
+    pytest.param("Tập huấn", "BHG - Ngày 4/4, Ban Tuyên giáo Tỉnh ủy tổ chức tập huấn.", None, "Hà Giang",
+                 "province", "text", id="capitals-tag-stays-a-weak-province-hint"),
 ]
 
 

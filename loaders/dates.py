@@ -35,6 +35,7 @@ SENTENCE_STOP_RE = re.compile(r"\.(?=\s|$)|[!?\n]")  # a full stop, not "1.000" 
 
 DMY_RE = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d{2})(?!\d)")
 CLOCK_TIME_RE = re.compile(r"(?<![\d/])\d{1,2}(?::|h)\d{2}(?::\d{2})?(?!\d)")
+LEADING_TIME_RE = re.compile(r"^\s*[-–—|,]?\s*\d{1,2}(?::|h)\d{2}(?!\d)")  # "13/07/2021 - 10:21 ..."
 AMPM_RE = re.compile(r"\d\s*(?:AM|PM|am|pm|SA|CH)\b")
 RANGE_AFTER_RE = re.compile(r"^\s*[-–—]\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}")
 RANGE_BEFORE_RE = re.compile(r"\d{4}\s*[-–—]\s*$")
@@ -229,8 +230,8 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
             continue  # "(03/02/1930 - 03/02/2024)": an anniversary banner
         day, month, year = int(m.group(1)), int(m.group(3)), int(m.group(4))
         around = line[max(0, m.start() - 25):m.end() + 30]
-        if month > 12 or AMPM_RE.search(around):
-            day, month = month, day  # "11/29/2018 8:58:56 AM" is month/day/year
+        if month > 12 or (AMPM_RE.search(around) and day <= 12):
+            day, month = month, day  # "11/29/2018 8:58:56 AM" is month/day/year; "13/07/2021 - 10:21 AM" is not
         value = _date(year, month, day)
         if value is None:
             continue
@@ -240,7 +241,7 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
         bare = len(re.sub(r"[\W\d_]+", "", rest)) <= BARE_MAX_LETTERS
         if labelled and (has_time or bare):
             strength = 3
-        elif has_time and (bare or line.rstrip(") ").endswith(m.group(0))
+        elif has_time and (bare or line.rstrip(") ").endswith(m.group(0)) or _leads_line(line, m)
                            or (len(line) <= HEAD_LINE_MAX and not EVENT_WORD_RE.search(line))):
             strength = 2
         elif bare:
@@ -267,6 +268,13 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
             if value:
                 found.append(_Dateline(value, line, 3 if DATELINE_LABEL_RE.search(line) else 2, order, next_lines))
     return found
+
+
+def _leads_line(line: str, m: re.Match) -> bool:
+    """'Thứ Ba, 13/07/2021 - 10:21 Sơ kết ...': a date and time opening the line is a dateline
+    glued to the headline (a date inside a sentence has words before it, or no time after it)."""
+    before = DATELINE_FILLER_RE.sub(" ", line[:m.start()])
+    return not re.sub(r"[\W\d_]+", "", before) and bool(LEADING_TIME_RE.match(line[m.end():]))
 
 
 def _dateline_candidates(doc: CleanDoc) -> list[_Dateline]:

@@ -78,7 +78,9 @@ def serve_command(path: str | None, port: int = DEFAULT_PORT, host: str = DEFAUL
     """The streamlit command line and environment that open the dashboard on ``path``."""
     argv = [sys.executable, "-m", "streamlit", "run", str(dashboard_app()),
             "--server.address", host, "--server.port", str(port),
-            "--server.headless", "true", "--browser.gatherUsageStats", "false"]
+            "--server.headless", "true", "--browser.gatherUsageStats", "false",
+            # users get a viewer's toolbar: no "Deploy" button, no developer menu
+            "--client.toolbarMode", "minimal"]
     env = dict(os.environ)
     if path:
         corpus = str(Path(path).resolve())

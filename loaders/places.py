@@ -53,6 +53,8 @@ ORGANISER_SCAN_CHARS = 1500
 HEADLINE_LINES = 8
 HEADLINE_MAX_CHARS = 200
 
+# "tỉnh Nghệ An", "TP. Huế": the unit word a canonical name may carry
+PREFIX_RE = re.compile(r"^(?:tỉnh|thành phố|tp\.?|t\.p\.?)\s*")
 # Words right before a name that make it a province ("tỉnh Nghệ An") or a district that
 # happens to share a province's name ("huyện Quảng Ninh" is in Quảng Bình).
 PROVINCE_BEFORE_RE = re.compile(
@@ -164,9 +166,6 @@ def _lookup() -> dict[str, str]:
         table.setdefault(fold(row["alias"]), row["province"])
         table.setdefault(_slug(row["alias"]), row["province"])
     return table
-
-
-PREFIX_RE = re.compile(r"^(?:tỉnh|thành phố|tp\.?|t\.p\.?)\s*")
 
 
 def canonical_province(name: str | None) -> str | None:

@@ -224,7 +224,7 @@ def _delegation_direction(before: str, after: str) -> str | None:
     if IN_AFTER_RE.search(after):
         return "in"
     if IN_BEFORE_RE.search(before) and not DOMESTIC_ALWAYS_RE.search(after):
-        if not DOMESTIC_AFTER_RE.search(after) or _names_foreign_place(before + " " + after):
+        if not DOMESTIC_AFTER_RE.search(after) or _names_foreign_place(after):
             return "in"
     return None
 

@@ -10,25 +10,12 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .evidence import RawRecord
 from .export import write_articles
-from .frame import corpus_from_records
-from .textnorm import nfc
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 DEV = SHARED / "dev.jsonl"
 SCORER = SHARED / "score.py"
 FLOORS = Path(__file__).resolve().parent.parent / "tests" / "quality" / "floors.json"
-
-
-def gold_records(path: Path) -> list[RawRecord]:
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out.append(RawRecord(doc_id=str(r["id"]), source=str(path), text=nfc(r.get("text") or ""),
-                                 url=r.get("url"), title=r.get("title"), published=r.get("published")))
-    return out
 
 
 def load_scorer():
@@ -52,7 +39,10 @@ def gate_scores(result: dict) -> dict[str, float]:
 
 
 def run(gold: Path = DEV) -> tuple[dict, dict]:
-    corpus = corpus_from_records(gold_records(gold), workers=1)
+    """Load the gold JSONL through the real ingest path (its `gold` key is ignored) and score it."""
+    from .ingest import load_corpus  # the full path a user's file takes: reader, cleaner, extractors
+
+    corpus = load_corpus(gold, cache_dir=False, workers=1)
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         write_articles(corpus.articles, pred)

@@ -27,8 +27,12 @@ SEQUENTIAL = "Blues"
 # Vietnam's two archipelagos are part of the map readers expect (Hoàng Sa: Đà Nẵng; Trường Sa: Khánh Hòa)
 ARCHIPELAGOS = [("Quần đảo Hoàng Sa", 16.4, 111.3), ("Quần đảo Trường Sa", 9.8, 112.6)]
 MAP_LON_RANGE = (102.0, 115.5)
-MAP_LABELS = 12  # provinces named on the map
+MAP_LABELS = 12  # at most this many provinces named on the map (the busiest whose label has room)
 MAP_LAT_RANGE = (8.2, 23.6)
+# label box in map degrees at font size 11 on the 700 px map: ~0.12° per character, ~0.42° per line
+MAP_CHAR_DEG, MAP_LINE_DEG, MAP_BUBBLE_GAP_DEG = 0.12, 0.42, 0.3
+LEGEND_BELOW = dict(orientation="h", yanchor="top", y=-0.2, x=0, xanchor="left")
+TICK_FONT_PX = 7.5  # average glyph width of a 13 px tick label, for margin estimates
 
 
 def _register_template() -> None:
@@ -58,6 +62,25 @@ def _integer_axis(fig: go.Figure, values, axis: str = "y") -> None:
         (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=1, tick0=0)
 
 
+def wrap(text, width: int) -> str:
+    """Break a label into lines of at most ``width`` characters at spaces (plotly reads <br>)."""
+    words, lines, line = str(text).split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    return "<br>".join(lines)
+
+
+def _period_ticks(fig: go.Figure, buckets: list[str], lang: str) -> None:
+    """Bars keep their codes on x (a click returns the code); the axis shows them in words."""
+    fig.update_xaxes(type="category", categoryorder="array", categoryarray=buckets, tickmode="array",
+                     tickvals=buckets, ticktext=[i18n.period_label(b, lang) for b in buckets])
+
+
 def _count_title(unit: str, lang: str) -> str:
     return i18n.t(f"chart.count_{unit}", lang)
 
@@ -75,11 +98,12 @@ def over_time(frame: pd.DataFrame, lang: str, unit: str, share: bool = False) ->
         fig.add_bar(x=part["bucket"], y=part[value], name=i18n.meeting_type_label(None if mtype == "none" else mtype,
                                                                                      lang),
                     marker_color=TYPE_COLOURS[mtype], customdata=[[mtype]] * len(part),
-                    hovertemplate="%{x}: %{y" + (":.0%" if share else ":,d") + "}<extra>%{fullData.name}</extra>")
+                    text=[i18n.period_label(b, lang) for b in part["bucket"]], textposition="none",
+                    hovertemplate="%{text}: %{y" + (":.0%" if share else ":,d") + "}<extra>%{fullData.name}</extra>")
     axis_title = i18n.t("chart.share", lang) if share else _count_title(unit, lang)
     _layout(fig, i18n.t("chart.over_time", lang), lang, barmode="stack",
             yaxis_title=axis_title, xaxis_title=i18n.t("chart.period_axis", lang), clickmode="event+select")
-    fig.update_xaxes(type="category", categoryorder="array", categoryarray=list(dict.fromkeys(frame["bucket"])))
+    _period_ticks(fig, list(dict.fromkeys(frame["bucket"])), lang)
     if share:
         fig.update_yaxes(tickformat=".0%", range=[0, 1])
     else:
@@ -100,9 +124,9 @@ def articles_vs_meetings(frame: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.add_bar(x=frame["bucket"], y=frame["articles"], name=i18n.t("chart.articles", lang), marker_color="#9ecae1")
     fig.add_bar(x=frame["bucket"], y=frame["meetings"], name=i18n.t("chart.meetings", lang), marker_color="#08519c")
-    _layout(fig, i18n.t("chart.articles_vs_meetings", lang), lang, barmode="group",
+    _layout(fig, i18n.t("chart.articles_vs_meetings", lang), lang, barmode="group", legend=LEGEND_BELOW,
             xaxis_title=i18n.t("chart.period_axis", lang), yaxis_title=i18n.t("chart.number", lang))
-    fig.update_xaxes(type="category")
+    _period_ticks(fig, list(frame["bucket"]), lang)
     _integer_axis(fig, frame["articles"] if len(frame) else [])
     return fig
 
@@ -113,7 +137,8 @@ def month_profile(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
         part = frame[frame["half"] == half]
         fig.add_bar(x=[i18n.t(f"month.{m}", lang) for m in part["month"]], y=part["count"],
                     name=i18n.t(f"chart.half_{half}", lang), marker_color=HALF_COLOURS[half])
-    _layout(fig, i18n.t("chart.month_profile", lang), lang, yaxis_title=_count_title(unit, lang), bargap=0.15)
+    _layout(fig, i18n.t("chart.month_profile", lang), lang, yaxis_title=_count_title(unit, lang), bargap=0.15,
+            legend=LEGEND_BELOW)
     fig.update_xaxes(type="category")
     _integer_axis(fig, frame["count"])
     return fig
@@ -131,8 +156,8 @@ def province_map(frame: pd.DataFrame, lang: str, unit: str, title: str) -> go.Fi
                     marker=dict(size=6, color="#d0d7de"), customdata=idle[["name"]],
                     hovertemplate="%{customdata[0]}: 0<extra></extra>")
     biggest = max(int(active["count"].max()), 1) if len(active) else 1
-    # name only the busiest provinces on the map (63 labels would overlap); hover names every one
-    labelled = set(active.nlargest(MAP_LABELS, "count")["name"])
+    # name only the busiest provinces whose label has room (the Mekong delta is crowded); hover names all
+    labelled = map_labels(active, places)
     fig.add_scatter(x=active["lon"], y=active["lat"], mode="markers+text", name=_count_title(unit, lang),
                     text=[n if n in labelled else "" for n in active["name"]],
                     textposition="middle right", textfont=dict(size=11),
@@ -153,6 +178,30 @@ def province_map(frame: pd.DataFrame, lang: str, unit: str, title: str) -> go.Fi
     return fig
 
 
+def _overlaps(a: tuple, b: tuple) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def map_labels(active: pd.DataFrame, places: pd.DataFrame, limit: int = MAP_LABELS) -> set[str]:
+    """Names to print beside their bubble: busiest first, skipping any whose text box would cover
+    another label or another province's bubble (boxes in map degrees, text to the right)."""
+    dots = list(zip(places["name"], places["lon"], places["lat"]))
+    taken: list[tuple] = []
+    chosen: set[str] = set()
+    for name, lon, lat in active.sort_values(["count", "name"], ascending=[False, True])[
+            ["name", "lon", "lat"]].itertuples(index=False):
+        box = (lon + 0.2, lat - MAP_LINE_DEG / 2, lon + 0.25 + MAP_CHAR_DEG * len(str(name)), lat + MAP_LINE_DEG / 2)
+        near = any(other != name and box[0] - MAP_BUBBLE_GAP_DEG < x < box[2] and box[1] - MAP_BUBBLE_GAP_DEG < y
+                   < box[3] + MAP_BUBBLE_GAP_DEG for other, x, y in dots)
+        if near or any(_overlaps(box, t) for t in taken):
+            continue
+        taken.append(box)
+        chosen.add(name)
+        if len(chosen) >= limit:
+            break
+    return chosen
+
+
 def ranked_bar(frame: pd.DataFrame, label_col: str, value_col: str, lang: str, title: str,
                axis_title: str, colour: str = "#2171b5", label=lambda v: v) -> go.Figure:
     """Horizontal bars, largest on top (the frame arrives ranked)."""
@@ -168,20 +217,28 @@ def ranked_bar(frame: pd.DataFrame, label_col: str, value_col: str, lang: str, t
 
 def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, lang: str, title: str,
             row_label=lambda v: v, col_label=lambda v: v) -> go.Figure:
-    """Rows ordered by their total (largest on top), columns in their natural order."""
+    """Rows ordered by their total (largest on top), columns in their natural order; every row
+    and column is labelled (long column labels wrapped and slanted, the margins grow to fit)."""
     grid = frame.pivot_table(index=row, columns=col, values=value, aggfunc="sum", fill_value=0)
     if len(grid):
         totals = grid.sum(axis=1)
         order = sorted(grid.index, key=lambda r: (-totals[r], str(r)))
         grid = grid.loc[order[::-1]]
         grid = grid[sorted(grid.columns, key=str)]
-    fig = go.Figure(go.Heatmap(z=grid.values, x=[str(col_label(c)) for c in grid.columns],
-                               y=[str(row_label(r)) for r in grid.index], colorscale=SEQUENTIAL,
+    columns = [str(col_label(c)) for c in grid.columns]
+    longest = max((len(c) for c in columns), default=0)
+    slanted = longest > 6 and len(columns) > 4
+    ticks = [wrap(c, 22 if slanted else 16) for c in columns] if longest > 6 else columns
+    fig = go.Figure(go.Heatmap(z=grid.values, x=ticks, y=[str(row_label(r)) for r in grid.index],
+                               colorscale=SEQUENTIAL,
                                hovertemplate="%{y} · %{x}: %{z:,}<extra></extra>", texttemplate="%{z}",
                                colorbar=dict(thickness=12)))
-    _layout(fig, title, lang, height=max(320, 28 * len(grid) + 140))
-    fig.update_xaxes(type="category", side="bottom")
-    fig.update_yaxes(type="category", automargin=True)
+    # slanted labels of up to 22 characters per line need room below the cells
+    bottom = int(min(longest, 22) * TICK_FONT_PX * 0.75 + 40) if slanted else 40
+    _layout(fig, title, lang, height=max(320, 24 * len(grid) + 110 + bottom))
+    fig.update_xaxes(type="category", side="bottom", automargin=True, tickangle=-40 if slanted else 0,
+                     tickmode="linear", dtick=1)
+    fig.update_yaxes(type="category", automargin=True, tickmode="linear", dtick=1)
     return fig
 
 
@@ -203,11 +260,12 @@ def compare_types(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
 def theme_shares(frame: pd.DataFrame, lang: str) -> go.Figure:
     colours = i18n.theme_colours()
     frame = frame.iloc[::-1]
-    fig = go.Figure(go.Bar(x=frame["share"], y=[i18n.theme_label(t, lang) for t in frame["theme"]], orientation="h",
+    fig = go.Figure(go.Bar(x=frame["share"], y=[wrap(i18n.theme_label(t, lang), 32) for t in frame["theme"]],
+                           orientation="h",
                            marker_color=[colours.get(t, "#4c78a8") for t in frame["theme"]],
                            customdata=frame[["count"]], hovertemplate="%{y}: %{x:.0%} (%{customdata[0]:,})<extra></extra>"))
     _layout(fig, i18n.t("chart.theme_shares", lang), lang, xaxis_title=i18n.t("chart.share", lang),
-            height=max(300, 30 * len(frame) + 120))
+            height=max(300, 34 * len(frame) + 120))
     fig.update_xaxes(tickformat=".0%")
     fig.update_yaxes(type="category", automargin=True)
     return fig
@@ -221,8 +279,11 @@ def theme_trend(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
         part = frame[frame["theme"] == theme].set_index("bucket")["count"].reindex(buckets, fill_value=0)
         fig.add_scatter(x=buckets, y=part.values, mode="lines+markers", name=i18n.theme_label(theme, lang),
                         line=dict(color=colours.get(theme)) if colours.get(theme) else None)
+    # many long theme names: the legend goes below the plot, in rows, never over the title
+    rows = (len(fig.data) + 2) // 3
     _layout(fig, i18n.t("chart.theme_trend", lang), lang, yaxis_title=_count_title(unit, lang),
-            xaxis_title=i18n.t("chart.period_axis", lang))
+            xaxis_title=i18n.t("chart.period_axis", lang), legend=dict(LEGEND_BELOW, y=-0.12 - 0.02 * rows),
+            height=460 + 24 * rows)
     fig.update_xaxes(type="category")
     return fig
 

@@ -10,12 +10,15 @@ import hashlib
 import os
 import sys
 import tempfile
+import threading
 import zipfile
 from pathlib import Path
 
 import streamlit as st
 
 from loaders.schema import ARTICLE_COLUMNS, Corpus, empty
+
+from . import i18n
 
 UPLOAD_KEY = "upload_path"  # written only by save_upload's caller in widgets.upload_box
 UPLOAD_SUFFIXES = (".txt", ".jsonl", ".csv", ".zip")
@@ -41,13 +44,54 @@ def load_corpus(path: str) -> Corpus:
     return _load(path)
 
 
-@st.cache_resource(show_spinner="Đang tạo dữ liệu minh hoạ… / Building the demo corpus…")
+# The demo corpus, built once per process. Not st.cache_resource: its first build draws a
+# progress bar, and cache_resource would replay those bar updates on every later hit.
+_DEMO: dict[str, Corpus] = {}
+_DEMO_LOCK = threading.Lock()
+
+
 def demo_corpus() -> Corpus:
+    """The built-in demo corpus; the first call builds it (30-60 s) under a progress bar."""
+    if not _DEMO_LOCK.acquire(blocking=False):  # another session is building it: wait for that one
+        with st.spinner(i18n.t("demo.waiting", _lang())):
+            _DEMO_LOCK.acquire()
     try:
-        from loaders.demo import demo_corpus as build
+        if "corpus" not in _DEMO:
+            _DEMO["corpus"] = _build_demo()
+        return _DEMO["corpus"]
+    finally:
+        _DEMO_LOCK.release()
+
+
+def _lang() -> str:
+    """The UI language before the filter bar exists: the widget's choice, else the URL's."""
+    lang = st.session_state.get("f_lang") or st.query_params.get("lang")
+    return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
+
+
+def _build_demo() -> Corpus:
+    try:
+        from loaders import load_corpus as _load
+        from loaders.demo import write_demo_jsonl
     except ImportError:  # loaders/demo.py not installed: an empty corpus, still marked as demo
         return Corpus(articles=empty(ARTICLE_COLUMNS), demo=True)
-    return build()
+    lang = _lang()
+    bar = st.progress(0.0, text=i18n.t("demo.preparing", lang))
+    path = write_demo_jsonl()
+    with open(path, encoding="utf-8") as fh:
+        total = max(1, sum(1 for line in fh if line.strip()))
+    done = 0
+
+    def advance(n: int) -> None:
+        nonlocal done
+        done += n
+        bar.progress(min(done / total, 1.0), text=i18n.t("demo.building", lang, done=i18n.fmt_int(done, lang),
+                                                            total=i18n.fmt_int(total, lang)))
+
+    corpus = _load(path, progress=advance)  # cached extraction: on later starts no record is re-done
+    corpus.demo = True
+    bar.empty()
+    return corpus
 
 
 def current_corpus() -> Corpus:

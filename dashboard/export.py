@@ -49,6 +49,15 @@ def figure_html(fig) -> bytes:
     return pio.to_html(fig, include_plotlyjs=True, full_html=True).encode("utf-8")
 
 
+def with_title_note(fig, note: str):
+    """A copy of ``fig`` whose title ends with ``note`` (e.g. "(demo data)"); the shown chart is untouched."""
+    import plotly.graph_objects as go
+    out = go.Figure(fig)
+    title = out.layout.title.text or ""
+    out.update_layout(title_text=f"{title} {note}".strip())
+    return out
+
+
 def _chromium_path() -> str | None:
     configured = os.environ.get("BROWSER_PATH")
     if configured and os.access(configured, os.X_OK):
@@ -205,7 +214,10 @@ def _table_html(df: pd.DataFrame) -> str:
 
 
 def _figure_div(fig) -> str:
+    """The chart without its own title: the section heading above it already says what it is."""
+    import plotly.graph_objects as go
     import plotly.io as pio
+    fig = go.Figure(fig).update_layout(title_text=None, margin_t=30)
     return pio.to_html(fig, include_plotlyjs=False, full_html=False, config={"displaylogo": False})
 
 

@@ -8,6 +8,7 @@ Numbers and dates follow the chosen locale: vi "1.234" and "18/07/2022", en "1,2
 from __future__ import annotations
 
 import math
+import re
 from datetime import date, datetime
 
 import pandas as pd
@@ -20,6 +21,8 @@ DATE_FORMATS = {"vi": "%d/%m/%Y", "en": "%Y-%m-%d"}
 MONTH_FORMATS = {"vi": "%m/%Y", "en": "%Y-%m"}
 # plotly's layout.separators: decimal mark then thousands mark
 PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
+# reporting periods and calendar buckets: "2022", "2022H1"/"2022-H1", "2022Q3", "2022M9"/"2022-09"
+PERIOD_CODE_RE = re.compile(r"^(\d{4})(?:-?([HQM])?(\d{1,2}))?$")
 
 
 def strings(lang: str) -> dict[str, str]:
@@ -79,6 +82,22 @@ def fmt_date(value, lang: str = DEFAULT_LANG) -> str:
     return str(value)
 
 
+def period_label(code, lang: str = DEFAULT_LANG) -> str:
+    """A period or bucket code in words: "2022H1" -> "6T đầu 2022" / "H1 2022"; unknown codes as they are."""
+    if _is_missing(code) or code == "":
+        return "–"
+    match = PERIOD_CODE_RE.match(str(code))
+    if not match:
+        return str(code)
+    year, kind, n = match.group(1), match.group(2), match.group(3)
+    if n is None:
+        return year
+    kind = kind or "M"  # "2022-09": a month bucket
+    number = int(n)
+    key = f"period.H{number}" if kind == "H" else f"period.{kind}"
+    return t(key, lang, year=year, n=number, nn=f"{number:02d}")
+
+
 def meeting_type_label(code, lang: str = DEFAULT_LANG) -> str:
     if _is_missing(code) or code == "":
         return t("type.none", lang)
@@ -89,6 +108,13 @@ def level_label(code, lang: str = DEFAULT_LANG) -> str:
     if _is_missing(code) or code == "":
         return t("level.none", lang)
     return t(f"level.{code}", lang)
+
+
+def status_label(code, lang: str = DEFAULT_LANG) -> str:
+    """Ingest status (loaded, skipped) in words; an unknown status is shown as it is."""
+    if _is_missing(code) or code == "":
+        return "–"
+    return t(f"status.{code}", lang) if has(f"status.{code}") else str(code)
 
 
 def field_label(name: str, lang: str = DEFAULT_LANG) -> str:

@@ -100,15 +100,15 @@ def _rank(frame: pd.DataFrame, count_col: str, name_col: str) -> pd.DataFrame:
 
 def key_figures(corpus: Corpus, f: Filters) -> dict:
     arts = filter_articles(corpus, f)
-    numbers = period_numbers(corpus, f)
+    totals = period_totals(period_numbers(corpus, f), "Y")
     return {
         "articles": len(arts),
         "meetings": count(arts, "meetings"),
         "provinces": int(arts["province"].nunique()),
         "first": arts["date"].min() if len(arts) else None,
         "last": arts["date"].max() if len(arts) else None,
-        "delegations_in": int(numbers.loc[numbers["field"] == "delegations_in", "value"].sum()),
-        "delegations_out": int(numbers.loc[numbers["field"] == "delegations_out", "value"].sum()),
+        "delegations_in": int(totals.loc[totals["field"] == "delegations_in", "value"].sum()),
+        "delegations_out": int(totals.loc[totals["field"] == "delegations_out", "value"].sum()),
     }
 
 
@@ -264,7 +264,7 @@ def compare_provinces(corpus: Corpus, f: Filters, names: list[str], scheme: str 
     arts = filter_articles(corpus, f)
     col = _province_column(scheme)
     arts = arts[arts[col].isin(names)]
-    numbers = period_numbers(corpus, f, scheme)
+    numbers = period_totals(period_numbers(corpus, f, scheme), "Y")
     summary = []
     for name in names:
         own = arts[arts[col] == name]
@@ -400,28 +400,112 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     return table[columns].reset_index(drop=True)
 
 
-def delegations_by_province(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
-    nums = period_numbers(corpus, f, scheme)
-    nums = nums[nums["province"].notna()]
+GRANULARITIES = ("Y", "H")
+# how fine a reporting period is: a year total is coarser than its halves, quarters and months
+PERIOD_LEVEL = {"Y": 0, "H": 1, "Q": 2, "M": 3}
+
+
+def period_parts(period) -> tuple[int, str, int] | None:
+    """'2022H1' -> (2022, 'H', 1); '2022' -> (2022, 'Y', 0); None when unparsable."""
+    match = PERIOD_RE.match(str(period or ""))
+    if not match:
+        return None
+    return int(match.group(1)), match.group(2) or "Y", int(match.group(3) or 0)
+
+
+def period_bucket(period, granularity: str) -> str | None:
+    """The year ('2022') or half-year ('2022H1') a reporting period falls in.
+
+    A period spanning both halves cannot be split: None at granularity 'H' for a whole year
+    and for 'M7'..'M11' (the first seven to eleven months, the way reports count them)."""
+    parts = period_parts(period)
+    if parts is None:
+        return None
+    year, kind, n = parts
+    if granularity == "Y":
+        return str(year)
+    if kind == "H":
+        return f"{year}H{n}"
+    if kind == "Q":
+        return f"{year}H{1 if n <= 2 else 2}"
+    if kind == "M" and n <= 6:
+        return f"{year}H1"
+    return None
+
+
+def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
+    """Numbers summed per (owner, bucket, field) without counting a period twice.
+
+    Within one bucket a province may report a whole year and its halves (tổng kết and sơ kết):
+    the year total already holds the halves, so only the coarsest period present is summed.
+    Periods coarser than the bucket (a year at half-year level) are left out: see
+    ``undivided_periods``. Columns: province, bucket, field, value, period_inferred.
+    """
+    columns = ["province", "bucket", "field", "value", "period_inferred"]
     if nums.empty:
+        return pd.DataFrame(columns=columns)
+    table = nums.assign(bucket=nums["period"].map(lambda p: period_bucket(p, granularity)),
+                        level=nums["period"].map(lambda p: PERIOD_LEVEL[(period_parts(p) or (0, "M", 0))[1]]),
+                        owner=nums["province"].astype("object").where(nums["province"].notna(),
+                                                                      "doc:" + nums["doc_id"].astype(str)))
+    table = table[table["bucket"].notna()]
+    if table.empty:
+        return pd.DataFrame(columns=columns)
+    coarsest = table.groupby(["owner", "bucket", "field"])["level"].transform("min")
+    table = table[table["level"] == coarsest]
+    out = table.groupby(["owner", "bucket", "field"], as_index=False).agg(
+        province=("province", "first"), value=("value", "sum"), period_inferred=("period_inferred", "any"))
+    return out[columns]
+
+
+def _all_periods(buckets, granularity: str) -> list[str]:
+    """Every year (or half-year) from the first bucket to the last, so gaps show as zero."""
+    years = [int(b[:4]) for b in buckets]
+    if not years:
+        return []
+    if granularity == "Y":
+        return [str(y) for y in range(min(years), max(years) + 1)]
+    halves = [f"{y}H{h}" for y in range(min(years), max(years) + 1) for h in (1, 2)]
+    first, last = min(buckets, key=period_sort_key), max(buckets, key=period_sort_key)
+    return halves[halves.index(first):halves.index(last) + 1]
+
+
+def delegations_by_province(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
+    """Per province, numbers summed over years (a year total and its halves count once)."""
+    totals = period_totals(period_numbers(corpus, f, scheme), "Y")
+    totals = totals[totals["province"].notna()]
+    if totals.empty:
         return pd.DataFrame(columns=["province", *COUNT_FIELDS])
-    table = nums.pivot_table(index="province", columns="field", values="value", aggfunc="sum", fill_value=0)
-    table = table.reindex(columns=COUNT_FIELDS, fill_value=0).astype(int).reset_index()
+    table = totals.pivot_table(index="province", columns="field", values="value", aggfunc="sum", fill_value=0)
+    table = table.reindex(columns=COUNT_FIELDS, fill_value=0).astype(int).rename_axis(columns=None).reset_index()
     table["total"] = table["delegations_in"] + table["delegations_out"]
     return _rank(table, "total", "province").drop(columns="total")
 
 
-def delegations_by_period(corpus: Corpus, f: Filters) -> pd.DataFrame:
-    nums = period_numbers(corpus, f)
-    if nums.empty:
-        return pd.DataFrame(columns=["period", "period_inferred", *COUNT_FIELDS])
-    table = nums.pivot_table(index="period", columns="field", values="value", aggfunc="sum", fill_value=0)
+def delegations_by_period(corpus: Corpus, f: Filters, granularity: str = "Y") -> pd.DataFrame:
+    """Numbers per year or half-year (``granularity`` 'Y' or 'H'), every bucket in between shown.
+
+    ``period_inferred``: some number in the bucket had no stated period (its date's year stood in)."""
+    columns = ["period", "period_inferred", *COUNT_FIELDS]
+    totals = period_totals(period_numbers(corpus, f), granularity)
+    if totals.empty:
+        return pd.DataFrame(columns=columns)
+    table = totals.pivot_table(index="bucket", columns="field", values="value", aggfunc="sum", fill_value=0)
     table = table.reindex(columns=COUNT_FIELDS, fill_value=0).astype(int)
-    inferred = nums.groupby("period")["period_inferred"].any()
-    table["period_inferred"] = inferred.reindex(table.index).astype(bool)
-    table = table.reset_index()
-    order = sorted(table["period"], key=period_sort_key)
-    return table.set_index("period").loc[order].reset_index()[["period", "period_inferred", *COUNT_FIELDS]]
+    table["period_inferred"] = totals.groupby("bucket")["period_inferred"].any().reindex(table.index).astype(bool)
+    table = table.reindex(_all_periods(table.index.tolist(), granularity))
+    table[list(COUNT_FIELDS)] = table[list(COUNT_FIELDS)].fillna(0).astype(int)
+    table["period_inferred"] = table["period_inferred"].fillna(False).astype(bool)
+    return table.rename_axis(index="period", columns=None).reset_index()[columns]
+
+
+def undivided_periods(corpus: Corpus, f: Filters, granularity: str) -> list[str]:
+    """Periods whose numbers cannot be shown at ``granularity`` (whole years at half-year level), sorted."""
+    nums = period_numbers(corpus, f)
+    if nums.empty or granularity == "Y":
+        return []
+    periods = {p for p in nums["period"].dropna().unique() if period_bucket(p, granularity) is None}
+    return sorted(periods, key=period_sort_key)
 
 
 def number_evidence(corpus: Corpus, f: Filters) -> pd.DataFrame:
@@ -510,6 +594,7 @@ def ingest_report(corpus: Corpus) -> pd.DataFrame:
 
 
 def report_summary(corpus: Corpus) -> pd.DataFrame:
+    """Files per (status, reason): the ingest report at a glance."""
     report = corpus.report
     if report.empty:
         return pd.DataFrame(columns=["status", "reason", "files"])

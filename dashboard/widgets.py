@@ -162,45 +162,61 @@ def _image_bytes(fig, fmt: str):
     return lambda: export.figure_image(fig, fmt) or b""
 
 
+def _is_demo() -> bool:
+    return bool(getattr(data.current_corpus(), "demo", False))
+
+
+def _export_name(name: str) -> str:
+    """Files made from the demo corpus say so in their name (a CSV has no room for a notice)."""
+    return f"{name}-demo" if _is_demo() else name
+
+
 def chart_with_exports(fig, frame: pd.DataFrame, name: str, lang: str, selectable: bool = False):
     """Show ``fig`` with download buttons (PNG/SVG/HTML and the CSV of ``frame``, the data behind it).
 
+    Demo data: exported charts carry "(dữ liệu minh hoạ)" in their title and files end in "-demo".
     Returns the selection state when ``selectable`` (clicking a bar reruns the page)."""
+    key = name
+    name = _export_name(name)
+    out = fig
+    if export is not None and _is_demo():
+        out = export.with_title_note(fig, i18n.t("export.demo_note", lang))
     config = export.camera_config(name) if export is not None else {"displaylogo": False}
     # theme=None: the chart keeps our template, so the screen matches the PNG/SVG/HTML exports
-    event = st.plotly_chart(fig, config=config, key=f"chart-{name}", on_select="rerun" if selectable else "ignore",
+    event = st.plotly_chart(fig, config=config, key=f"chart-{key}", on_select="rerun" if selectable else "ignore",
                             selection_mode=("points",), theme=None)
     with st.popover(i18n.t("export.chart", lang), icon=":material/download:"):
         st.download_button(i18n.t("export.csv", lang), _csv_bytes(frame), f"{name}.csv", "text/csv",
-                           key=f"dl-{name}-csv", on_click="ignore")
+                           key=f"dl-{key}-csv", on_click="ignore")
         if export is None:
             st.caption(i18n.t("export.unavailable", lang))
             return event
-        st.download_button(i18n.t("export.html", lang), lambda: export.figure_html(fig), f"{name}.html",
-                           "text/html", key=f"dl-{name}-html", on_click="ignore")
+        st.download_button(i18n.t("export.html", lang), lambda: export.figure_html(out), f"{name}.html",
+                           "text/html", key=f"dl-{key}-html", on_click="ignore")
         if export.image_export_available():
-            st.download_button("PNG", _image_bytes(fig, "png"), f"{name}.png", "image/png",
-                               key=f"dl-{name}-png", on_click="ignore")
-            st.download_button("SVG", _image_bytes(fig, "svg"), f"{name}.svg", "image/svg+xml",
-                               key=f"dl-{name}-svg", on_click="ignore")
+            st.download_button("PNG", _image_bytes(out, "png"), f"{name}.png", "image/png",
+                               key=f"dl-{key}-png", on_click="ignore")
+            st.download_button("SVG", _image_bytes(out, "svg"), f"{name}.svg", "image/svg+xml",
+                               key=f"dl-{key}-svg", on_click="ignore")
         else:
             st.caption(i18n.t("export.camera", lang))
     return event
 
 
 def table_downloads(frame: pd.DataFrame, name: str, lang: str) -> None:
-    """CSV / Excel / Parquet of exactly ``frame``."""
+    """CSV / Excel / Parquet of exactly ``frame`` (file names end in "-demo" for demo data)."""
+    key, name = name, _export_name(name)
     with st.popover(i18n.t("export.table", lang), icon=":material/download:"):
-        st.download_button("CSV", _csv_bytes(frame), f"{name}.csv", "text/csv", key=f"dl-{name}-tcsv",
+        st.download_button("CSV", _csv_bytes(frame), f"{name}.csv", "text/csv", key=f"dl-{key}-tcsv",
                            on_click="ignore")
         if export is None:
             st.caption(i18n.t("export.unavailable", lang))
             return
         st.download_button("Excel", lambda: export.frame_xlsx(frame), f"{name}.xlsx",
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key=f"dl-{name}-xlsx", on_click="ignore")
+                           key=f"dl-{key}-xlsx", on_click="ignore")
         st.download_button("Parquet", lambda: export.frame_parquet(frame), f"{name}.parquet",
-                           "application/octet-stream", key=f"dl-{name}-parquet", on_click="ignore")
+                           "application/octet-stream", key=f"dl-{key}-parquet", on_click="ignore")
 
 
 def report_download(title: str, sentence: str, build_sections, lang: str, demo: bool) -> None:
@@ -221,8 +237,14 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     for col in out.columns:
         if pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = out[col].map(lambda v: i18n.fmt_date(v, lang))
-        elif pd.api.types.is_string_dtype(out[col]) or isinstance(out[col].dtype, pd.CategoricalDtype):
-            out[col] = out[col].astype(object).where(out[col].notna(), "–")
+        elif (pd.api.types.is_string_dtype(out[col]) or isinstance(out[col].dtype, pd.CategoricalDtype)
+              or out[col].dtype == object):
+            # an empty cell reads "–", never "None" (list cells are left alone)
+            out[col] = out[col].astype(object).map(lambda v: "–" if _blank(v) else v)
+    if "period" in out:
+        out["period"] = frame["period"].map(lambda v: i18n.period_label(v, lang))
+    if "status" in out:
+        out["status"] = frame["status"].map(lambda v: i18n.status_label(v, lang))
     if "date_source" in out:
         out["date_source"] = frame["date_source"].map(lambda v: i18n.t(f"date_source.{v}", lang) if isinstance(v, str)
                                                       else "–")
@@ -237,8 +259,20 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     return out
 
 
+def _blank(value) -> bool:
+    if isinstance(value, (list, tuple)) or hasattr(value, "__array__"):
+        return False
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value))
+
+
 def column_labels(columns, lang: str) -> dict:
     return {c: st.column_config.Column(i18n.t(f"col.{c}", lang)) for c in columns if i18n.has(f"col.{c}")}
+
+
+def url_column(lang: str):
+    """A source link shown as its site name (full URLs would push every other column away)."""
+    return st.column_config.LinkColumn(i18n.t("col.url", lang), display_text=r"https?://(?:www\.)?([^/]+)",
+                                       width="medium")
 
 
 def article_link(doc_id: str, f: Filters) -> str:

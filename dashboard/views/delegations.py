@@ -1,5 +1,5 @@
-"""Delegations: received vs sent by province and by the period the numbers report, with the
-sentence behind every number."""
+"""Delegations: received vs sent by province and by year or half-year, with the sentence behind
+every number."""
 from __future__ import annotations
 
 import streamlit as st
@@ -8,14 +8,15 @@ from .. import charts, i18n, queries, widgets
 from ..filters import Filters
 from ..settings import setting
 
+EVIDENCE_WIDTHS = {"province": 120, "period": 110, "date": 100, "field": 140, "value": 70, "link": 80}
+
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.delegations", lang))
     widgets.filter_sentence(f)
     st.caption(i18n.t("delegations.rule", lang))
-    periods = queries.delegations_by_period(corpus, f)
-    if periods.empty:
+    if queries.delegations_by_period(corpus, f, "Y").empty:
         widgets.empty_state(lang, "empty.no_numbers")
         return
     # the busiest provinces only, full width: 63 pairs of bars in half a page are unreadable
@@ -24,18 +25,34 @@ def render(corpus, f: Filters) -> None:
         widgets.chart_with_exports(charts.delegations(provinces, "province", lang,
                                                       i18n.t("chart.delegations_by_province", lang)),
                                    provinces, "delegations-by-province", lang)
+    granularity = st.segmented_control(i18n.t("delegations.granularity", lang), queries.GRANULARITIES,
+                                       key="deleg_granularity", default="Y", required=True,
+                                       format_func=lambda v: i18n.t(f"freq.{v}", lang),
+                                       help=i18n.t("delegations.granularity_help", lang))
+    periods = queries.delegations_by_period(corpus, f, granularity)
+    _period_note(queries.undivided_periods(corpus, f, granularity), lang)
+    if periods.empty:
+        return
     inferred = dict(zip(periods["period"], periods["period_inferred"]))
+    label = lambda p: i18n.period_label(p, lang) + ("*" if inferred.get(p) else "")  # noqa: E731
     widgets.chart_with_exports(charts.delegations(periods, "period", lang, i18n.t("chart.delegations_by_period", lang),
-                                                  x_label=lambda p: f"{p}*" if inferred.get(p) else p),
-                               periods, "delegations-by-period", lang)
+                                                  x_label=label), periods, f"delegations-by-{granularity}", lang)
     if periods["period_inferred"].any():
         st.caption(i18n.t("delegations.inferred", lang))
     visitors = periods[["period", "visitors_in", "visitors_out"]]
     if visitors[["visitors_in", "visitors_out"]].to_numpy().any():
         widgets.chart_with_exports(charts.delegations(visitors, "period", lang, i18n.t("chart.visitors", lang),
-                                                      fields=("visitors_in", "visitors_out")),
-                                   visitors, "visitors-by-period", lang)
+                                                      fields=("visitors_in", "visitors_out"), x_label=label),
+                                   visitors, f"visitors-by-{granularity}", lang)
     _evidence(corpus, f, lang)
+
+
+def _period_note(undivided: list[str], lang: str) -> None:
+    """Whole-year figures have no halves: say which years are left out of the half-year chart."""
+    if undivided:
+        st.info(i18n.t("delegations.undivided", lang, periods=", ".join(i18n.period_label(p, lang)
+                                                                         for p in undivided)),
+                icon=":material/info:")
 
 
 def _evidence(corpus, f: Filters, lang: str) -> None:
@@ -45,10 +62,12 @@ def _evidence(corpus, f: Filters, lang: str) -> None:
     shown["value"] = [("≈ " if approx else "") + i18n.fmt_int(v, lang) for v, approx in
                       zip(table["value"], table["approx"].fillna(False))]
     shown["link"] = [widgets.article_link(d, f) for d in table["doc_id"]]
+    labels = widgets.column_labels(shown.columns, lang)
+    widths = {c: st.column_config.TextColumn(i18n.t(f"col.{c}", lang), width=w) for c, w in EVIDENCE_WIDTHS.items()}
     st.dataframe(shown, hide_index=True,
                  column_order=["province", "period", "date", "field", "value", "sentence", "link"],
-                 column_config={**widgets.column_labels(shown.columns, lang),
+                 column_config={**labels, **widths,
                                 "sentence": st.column_config.TextColumn(i18n.t("col.sentence", lang), width="large"),
-                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
+                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang), width=EVIDENCE_WIDTHS["link"],
                                                                     display_text=i18n.t("col.open", lang))})
     widgets.table_downloads(table, "delegation-numbers", lang)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries, widgets
+from .. import i18n, queries, report, widgets
 from ..filters import Filters, describe
 from ..settings import setting
 
@@ -16,18 +16,7 @@ def render(corpus, f: Filters) -> None:
     if figures["articles"] == 0:
         widgets.empty_state(lang)
         return
-    cols = st.columns([1, 1, 1, 1.4, 1.3, 1.3])
-    cols[0].metric(i18n.t("kpi.articles", lang), i18n.fmt_int(figures["articles"], lang))
-    cols[1].metric(i18n.t("kpi.meetings", lang), i18n.fmt_int(figures["meetings"], lang),
-                   help=i18n.t("kpi.meetings_help", lang))
-    cols[2].metric(i18n.t("kpi.provinces", lang), i18n.fmt_int(figures["provinces"], lang))
-    span = f"{i18n.fmt_date(figures['first'], lang)} – {i18n.fmt_date(figures['last'], lang)}"
-    years = f"{figures['first'].year} – {figures['last'].year}" if figures["first"] is not None else "–"
-    cols[3].metric(i18n.t("kpi.span", lang), years, help=span)
-    cols[4].metric(i18n.t("kpi.delegations_in", lang), i18n.fmt_int(figures["delegations_in"], lang),
-                   help=i18n.t("kpi.delegations_help", lang))
-    cols[5].metric(i18n.t("kpi.delegations_out", lang), i18n.fmt_int(figures["delegations_out"], lang),
-                   help=i18n.t("kpi.delegations_help", lang))
+    _key_figures(figures, lang)
 
     st.subheader(i18n.t("overview.latest", lang))
     latest = queries.latest_meetings(corpus, f, setting("latest_meetings"))
@@ -39,36 +28,23 @@ def render(corpus, f: Filters) -> None:
                                 "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
                                                                     display_text=i18n.t("col.open", lang))})
     widgets.table_downloads(latest.drop(columns=["meeting_key"]), "latest-meetings", lang)
-    widgets.report_download(i18n.t("report.title", lang), describe(f), lambda: report_sections(corpus, f), lang,
+    widgets.report_download(i18n.t("report.title", lang), describe(f), lambda: report.sections(corpus, f), lang,
                             corpus.demo)
 
 
-def report_sections(corpus, f: Filters) -> list[tuple]:
-    """The report: time, provinces, themes, delegations, each as (heading, figure, data)."""
-    lang, unit = f.lang, f.unit
-    time = queries.over_time(corpus, f, "H")
-    provinces = queries.by_province(corpus, f)
-    ranked = provinces[provinces["count"] > 0].head(setting("top_provinces"))
-    themes = queries.theme_shares(corpus, f)
-    periods = queries.delegations_by_period(corpus, f)
-    return [
-        (i18n.t("report.key_figures", lang), None, _figures_frame(queries.key_figures(corpus, f), lang)),
-        (i18n.t("chart.over_time", lang), charts.over_time(time, lang, unit), time),
-        (i18n.t("chart.ranked_provinces", lang),
-         charts.ranked_bar(ranked, "name", "count", lang, i18n.t("chart.ranked_provinces", lang),
-                           i18n.t(f"chart.count_{unit}", lang)), ranked),
-        (i18n.t("chart.theme_shares", lang), charts.theme_shares(themes, lang), themes),
-        (i18n.t("chart.delegations_by_period", lang),
-         charts.delegations(periods, "period", lang, i18n.t("chart.delegations_by_period", lang)), periods),
-        (i18n.t("overview.latest", lang), None,
-         queries.latest_meetings(corpus, f, setting("latest_meetings")).drop(columns=["meeting_key"])),
-    ]
-
-
-def _figures_frame(figures: dict, lang: str):
-    import pandas as pd
-    rows = [(i18n.t(f"kpi.{k}", lang), i18n.fmt_int(figures[k], lang))
-            for k in ("articles", "meetings", "provinces", "delegations_in", "delegations_out")]
-    rows.append((i18n.t("kpi.span", lang), f"{i18n.fmt_date(figures['first'], lang)} – "
-                                           f"{i18n.fmt_date(figures['last'], lang)}"))
-    return pd.DataFrame(rows, columns=[i18n.t("report.figure", lang), i18n.t("report.value", lang)])
+def _key_figures(figures: dict, lang: str) -> None:
+    """Two rows on one five-column grid: counts, then the date span as 'From'/'To' years with the
+    exact dates as captions (a full date range does not fit one metric on a laptop screen)."""
+    counts = st.columns(5)
+    counts[0].metric(i18n.t("kpi.articles", lang), i18n.fmt_int(figures["articles"], lang))
+    counts[1].metric(i18n.t("kpi.meetings", lang), i18n.fmt_int(figures["meetings"], lang),
+                     help=i18n.t("kpi.meetings_help", lang))
+    counts[2].metric(i18n.t("kpi.provinces", lang), i18n.fmt_int(figures["provinces"], lang))
+    for col, key in zip(counts[3:], ("delegations_in", "delegations_out")):
+        col.metric(i18n.t(f"kpi.{key}", lang), i18n.fmt_int(figures[key], lang), help=i18n.t("kpi.delegations_help", lang))
+    span = st.columns(5)
+    for col, key in zip(span, ("first", "last")):
+        day = figures[key]
+        col.metric(i18n.t(f"kpi.{key}", lang), str(day.year) if day is not None else "–",
+                   help=i18n.t("kpi.span_help", lang))
+        col.caption(i18n.fmt_date(day, lang))

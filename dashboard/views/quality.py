@@ -29,7 +29,9 @@ def render(corpus, f: Filters) -> None:
         st.success(i18n.t("quality.none_missing", lang))
     else:
         st.dataframe(widgets.display_frame(missing, lang), hide_index=True,
-                     column_config=widgets.column_labels(missing.columns, lang))
+                     column_config={**widgets.column_labels(missing.columns, lang),
+                                    "title": st.column_config.TextColumn(i18n.t("col.title", lang), width="large"),
+                                    "url": widgets.url_column(lang)})
         widgets.table_downloads(missing, "missing-province-or-date", lang)
 
     st.subheader(i18n.t("quality.duplicates", lang))
@@ -46,10 +48,17 @@ def render(corpus, f: Filters) -> None:
     if report.empty:
         st.caption(i18n.t("quality.no_report", lang))
     else:
-        st.dataframe(queries.report_summary(corpus), hide_index=True)
-        st.dataframe(report, hide_index=True, column_config=widgets.column_labels(report.columns, lang))
+        summary = queries.report_summary(corpus)
+        st.dataframe(widgets.display_frame(summary, lang), hide_index=True,
+                     column_config=widgets.column_labels(summary.columns, lang))
+        st.dataframe(widgets.display_frame(report, lang), hide_index=True,
+                     column_config=widgets.column_labels(report.columns, lang))
         widgets.table_downloads(report, "ingest-report", lang)
 
     with st.expander(i18n.t("quality.settings", lang)):
-        st.dataframe([{"name": k, "value": setting(k), "default": s.default, "help": s.help}
-                      for k, s in SETTINGS.items()], hide_index=True)
+        rows = [{"setting": k, "current": setting(k), "default": s.default, "help": s.help}
+                for k, s in SETTINGS.items()]
+        st.dataframe(rows, hide_index=True, column_config={
+            **widgets.column_labels(["setting", "current", "default"], lang),
+            "help": st.column_config.TextColumn(i18n.t("col.help", lang), width="large")})
+        st.caption(i18n.t("quality.settings_hint", lang))

@@ -53,7 +53,7 @@ def _selected_meetings(corpus, f: Filters, freq: str, event, lang: str) -> None:
     bucket, mtype = picked
     meetings = queries.meetings_in_bucket(corpus, f, freq, bucket, mtype)
     label = i18n.meeting_type_label(None if mtype in (None, "none") else mtype, lang)
-    st.subheader(i18n.t("time.behind_bar", lang, bucket=bucket, type=label))
+    st.subheader(i18n.t("time.behind_bar", lang, bucket=i18n.period_label(bucket, lang), type=label))
     if meetings.empty:
         widgets.empty_state(lang)
         return

@@ -45,8 +45,9 @@ def test_count_units(corpus, unit, expected):
 
 def test_key_figures(corpus):
     figures = queries.key_figures(corpus, Filters())
-    # delegations_in: 12 (2021H1) + 30 (2021) + 20 (2022H1, reported twice, counted once) + 150 (Hà Nội 2022)
-    assert figures["delegations_in"] == 212
+    # delegations_in: 30 (Nghệ An 2021: the year total already holds its 12 of 2021H1) + 20 (2022H1,
+    # reported twice, counted once) + 150 (Hà Nội 2022)
+    assert figures["delegations_in"] == 200
     assert figures["delegations_out"] == 5 + 40 + 3
     assert (figures["meetings"], figures["provinces"]) == (9, 4)
 
@@ -140,16 +141,44 @@ def test_period_sort_key(periods, expected):
 
 
 def test_period_numbers_fall_back_to_year_and_flag_it(corpus):
-    table = queries.delegations_by_period(corpus, Filters()).set_index("period")
-    assert bool(table.at["2023", "period_inferred"]) is True  # a07 has no period: its date's year stands in
+    table = queries.delegations_by_period(corpus, Filters(), "H").set_index("period")
     assert bool(table.at["2022H1", "period_inferred"]) is False
     assert table.at["2022H1", "delegations_in"] == 20  # reported by a03 and its re-post a04: once
+    years = queries.delegations_by_period(corpus, Filters(), "Y").set_index("period")
+    assert bool(years.at["2023", "period_inferred"]) is True  # a07 has no period: its date's year stands in
+
+
+@pytest.mark.parametrize("period, year, half", [
+    pytest.param("2022", "2022", None, id="whole-year-cannot-be-split"),
+    pytest.param("2022H2", "2022", "2022H2", id="half-year-stays"),
+    pytest.param("2022Q2", "2022", "2022H1", id="quarter-into-its-half"),
+    pytest.param("2022Q3", "2022", "2022H2", id="third-quarter-is-second-half"),
+    pytest.param("2022M6", "2022", "2022H1", id="first-six-months-are-the-first-half"),
+    pytest.param("2022M9", "2022", None, id="first-nine-months-span-both-halves"),
+    pytest.param("junk", None, None, id="unparsable"),
+])
+def test_period_bucket(period, year, half):
+    assert (queries.period_bucket(period, "Y"), queries.period_bucket(period, "H")) == (year, half)
+
+
+def test_year_level_counts_a_year_total_and_its_halves_once(corpus):
+    years = queries.delegations_by_period(corpus, Filters(provinces=("Nghệ An",)), "Y").set_index("period")
+    assert years.at["2021", "delegations_in"] == 30  # 2021 total (30) wins over 2021H1 (12), not 42
+    assert years.at["2022", "delegations_in"] == 20  # only a half reported: the half stands for the year
+
+
+def test_half_year_level_leaves_whole_years_out_and_says_which(corpus):
+    halves = queries.delegations_by_period(corpus, Filters(provinces=("Nghệ An",)), "H")
+    assert halves["period"].tolist() == ["2021H1", "2021H2", "2022H1"]  # the gap 2021H2 is shown as zero
+    assert halves.set_index("period").at["2021H2", "delegations_in"] == 0
+    assert queries.undivided_periods(corpus, Filters(provinces=("Nghệ An",)), "H") == ["2021"]
+    assert queries.undivided_periods(corpus, Filters(), "Y") == []
 
 
 def test_delegations_by_province(corpus):
     table = queries.delegations_by_province(corpus, Filters())
     assert table["province"].tolist()[0] == "Hà Nội"
-    assert table.set_index("province").at["Nghệ An", "delegations_in"] == 12 + 30 + 20
+    assert table.set_index("province").at["Nghệ An", "delegations_in"] == 30 + 20  # 2021 (holds 2021H1) + 2022H1
 
 
 def test_number_evidence_keeps_every_sentence(corpus):

@@ -28,5 +28,14 @@ gate: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m bench.run
 
+# Browser tests: a real app server and Debian's /usr/bin/chromium driven by Playwright.
+e2e: $(STAMP)
+	$(PY) -m pytest -q -m e2e tests/e2e
+
+# Every page of the demo corpus in a real browser, saved as PNGs (first run builds the demo, ~1 min).
+screenshots: $(STAMP)
+	TTDN_E2E_CORPUS=demo $(PY) -m pytest -q -m e2e tests/e2e -k test_page_renders
+	@echo "Screenshots: $(CURDIR)/artifacts/screenshots/demo/"
+
 clean:
 	rm -rf $(VENV) .ttdn-cache artifacts *.egg-info

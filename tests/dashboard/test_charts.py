@@ -84,3 +84,56 @@ def test_empty_frames_still_give_figures(corpus):
     nothing = Filters(provinces=("Cà Mau",))
     assert isinstance(charts.over_time(queries.over_time(corpus, nothing, "M"), "vi", "meetings"), go.Figure)
     assert isinstance(charts.theme_trend(queries.theme_trend(corpus, nothing), "vi", "meetings"), go.Figure)
+
+
+def _boxes(fig):
+    """Label boxes of the named provinces, as charts.map_labels estimates them."""
+    active = fig.data[1]
+    return [(x + 0.2, y - charts.MAP_LINE_DEG / 2, x + 0.25 + charts.MAP_CHAR_DEG * len(t), y + charts.MAP_LINE_DEG / 2)
+            for x, y, t in zip(active.x, active.y, active.text) if t]
+
+
+def test_map_labels_never_overlap_and_stay_few():
+    places = queries.gazetteer("63")
+    if places["lat"].isna().all():
+        pytest.skip("no province gazetteer installed")
+    frame = places.assign(count=range(len(places), 0, -1))  # every province active: the crowded case
+    fig = charts.province_map(frame, "vi", "meetings", "map")
+    boxes = _boxes(fig)
+    assert 0 < len(boxes) <= charts.MAP_LABELS
+    assert not any(charts._overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    notes = " ".join(a.text for a in fig.layout.annotations)
+    assert "Hoàng Sa" in notes and "Trường Sa" in notes  # the archipelagos are always named
+
+
+@pytest.mark.parametrize("text, width, expected", [
+    pytest.param("Biên giới", 20, "Biên giới", id="short-label-untouched"),
+    pytest.param("Đấu tranh phản bác thông tin sai trái", 16, "Đấu tranh phản<br>bác thông tin<br>sai trái",
+                 id="breaks-at-spaces"),
+    pytest.param("Siêudàiliềnmộtkhối", 5, "Siêudàiliềnmộtkhối", id="one-long-word-is-not-cut"),
+])
+def test_wrap(text, width, expected):
+    assert charts.wrap(text, width) == expected
+
+
+def test_heatmap_labels_every_row_and_grows_with_rows():
+    import pandas as pd
+    rows = [f"Tỉnh {i:02d}" for i in range(30)]
+    frame = pd.DataFrame({"province": rows * 2, "theme": ["một chủ đề có tên rất dài"] * 30 + ["ngắn"] * 30,
+                          "count": range(60)})
+    fig = charts.heatmap(frame, "province", "theme", "count", "vi", "t")
+    assert (fig.layout.yaxis.tickmode, fig.layout.yaxis.dtick) == ("linear", 1)  # no row label skipped
+    assert fig.layout.xaxis.automargin and fig.layout.yaxis.automargin
+    small = charts.heatmap(frame[frame["province"].isin(rows[:3])], "province", "theme", "count", "vi", "t")
+    assert fig.layout.height > small.layout.height
+
+
+def test_period_axes_show_words_but_keep_codes(corpus):
+    fig = charts.over_time(queries.over_time(corpus, Filters(), "H"), "vi", "meetings")
+    assert "2021-H2" in list(fig.layout.xaxis.tickvals)  # a click still returns the bucket code
+    assert "6T cuối 2021" in list(fig.layout.xaxis.ticktext)
+
+
+def test_theme_trend_legend_sits_below_the_plot(corpus):
+    fig = charts.theme_trend(queries.theme_trend(corpus, Filters()), "vi", "meetings")
+    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0

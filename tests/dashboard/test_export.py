@@ -150,3 +150,16 @@ def test_figure_image(figure, fmt, check):
 
 def test_figure_image_unknown_format_is_none_not_an_error(figure):
     assert export.figure_image(figure, "gif") is None
+
+
+def test_title_note_marks_a_copy_only():
+    fig = go.Figure(go.Bar(x=["a"], y=[1])).update_layout(title_text="Tỷ lệ theo chủ đề")
+    marked = export.with_title_note(fig, "(dữ liệu minh hoạ)")
+    assert marked.layout.title.text == "Tỷ lệ theo chủ đề (dữ liệu minh hoạ)"
+    assert fig.layout.title.text == "Tỷ lệ theo chủ đề"  # the chart on screen keeps its title
+
+
+def test_report_charts_leave_the_heading_to_the_section():
+    fig = go.Figure(go.Bar(x=["a"], y=[1])).update_layout(title_text="Một tiêu đề duy nhất")
+    html = export.html_report("t", "s", [("Một tiêu đề duy nhất", fig, None)]).decode("utf-8")
+    assert html.count("Một tiêu đề duy nhất") == 1

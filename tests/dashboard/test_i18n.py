@@ -65,3 +65,26 @@ def test_fmt_pct(share, lang, expected):
 
 def test_unknown_theme_id_is_shown_readably():
     assert i18n.theme_label("no_such_theme_xyz", "vi") == "no such theme xyz"
+
+
+@pytest.mark.parametrize("code, lang, expected", [
+    pytest.param("2022", "vi", "2022", id="year"),
+    pytest.param("2022H1", "vi", "6T đầu 2022", id="vi-first-half"),
+    pytest.param("2022-H2", "en", "H2 2022", id="bucket-form-with-dash"),
+    pytest.param("2022Q3", "vi", "Quý 3/2022", id="vi-quarter"),
+    pytest.param("2022-09", "en", "2022-09", id="month-bucket"),
+    pytest.param("2022M9", "vi", "T9/2022", id="reporting-months"),
+    pytest.param("sau Tết", "vi", "sau Tết", id="unknown-kept-as-is"),
+    pytest.param(None, "en", "–", id="missing"),
+])
+def test_period_label(code, lang, expected):
+    assert i18n.period_label(code, lang) == expected
+
+
+@pytest.mark.parametrize("code, lang, expected", [
+    pytest.param("skipped", "vi", "Bỏ qua", id="known-status-translated"),
+    pytest.param("quarantined", "en", "quarantined", id="unknown-status-shown-as-is"),
+    pytest.param(None, "vi", "–", id="missing"),
+])
+def test_status_label(code, lang, expected):
+    assert i18n.status_label(code, lang) == expected

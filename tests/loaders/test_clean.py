@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from loaders.clean import clean_text, patterns
+from loaders.clean import clean_text, is_table_row, patterns
 
 TITLE = "Hội nghị sơ kết công tác thông tin đối ngoại 6 tháng đầu năm"
 LEDE = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm."
@@ -195,7 +195,7 @@ ORDINARY_LINES = [LEDE, PARA, END, TITLE, "Tham dự hội nghị có đồng ch
                   "Năm 2022, tỉnh đón 73 đoàn/527 lượt người nước ngoài."]
 
 
-@pytest.mark.parametrize("section", ["drop", "block", "image", "banner"])
+@pytest.mark.parametrize("section", ["drop", "block", "image", "banner", "clock", "listing", "pagination", "doctype", "motto"])
 def test_boilerplate_asset_sections_are_valid_and_spare_ordinary_text(section):
     pats = getattr(patterns(), section)
     assert pats, f"assets/boilerplate.txt has no [{section}] patterns"
@@ -232,3 +232,140 @@ def test_headline_starting_with_an_outlet_word_is_a_title():
 def test_given_titles(given, expected):
     d = doc(TITLE, LEDE, title=given)
     assert d.title == expected and d.body.startswith(LEDE if TITLE in expected else TITLE)
+
+
+# --- widgets and tables -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("line,expected", [
+    pytest.param("SJC Hà Nội | 58.039 | 60.039", True, id="gold price row with bars"),
+    pytest.param("Nhẫn trơn 9999 | 57.139 | 58.439", True, id="a label holding a number is still a label"),
+    pytest.param("USD 23.150 23.460", True, id="exchange row without bars"),
+    pytest.param("EUR\t25.310,5\t26.120,0", True, id="tab-separated rate row"),
+    pytest.param("Loại | Mua | Bán", True, id="widget header row"),
+    pytest.param("VN-Index | 1.234,56 | +0,8%", True, id="index row with a percentage"),
+    pytest.param("Đại biểu tham dự hội nghị. |", False, id="caption in an image-table cell"),
+    pytest.param(f"{TITLE} | Báo tỉnh", False, id="headline with the site name"),
+    pytest.param("Năm 2022, tỉnh đón 1.200 lượt khách và 35.000 người tham quan.", False,
+                 id="a sentence with two big numbers"),
+    pytest.param("Năm 2022 đón 73 đoàn | 527 lượt người", False, id="counts with words are text"),
+])
+def test_table_rows(line, expected):
+    assert is_table_row(line) is expected
+
+
+@pytest.mark.parametrize("widget", [
+    pytest.param(["Giá vàng hôm nay", "SJC Hà Nội | 58.039 | 60.039", "Nhẫn trơn 9999 | 57.139 | 58.439",
+                  "Đơn vị: nghìn đồng/lượng"], id="gold widget with its marker"),
+    pytest.param(["SJC Hà Nội | 58.039 | 60.039"], id="a lone price row"),
+    pytest.param(["USD 23.150 23.460", "EUR 25.310 26.120"], id="rate rows without bars"),
+    pytest.param(["Đăng nhập  |  Tải ứng dụng"], id="a bar of furniture cells"),
+])
+def test_widget_rows_are_never_the_title(widget):
+    d = doc("Thứ Hai, 27/05/2024 01:33", *widget, TITLE, LEDE, PARA)
+    assert d.title == TITLE and d.body == f"{LEDE}\n{PARA}"
+
+
+@pytest.mark.parametrize("widget", [
+    pytest.param(["SJC Hà Nội | 58.039 | 60.039", "Nhẫn trơn 9999 | 57.139 | 58.439"], id="price rows"),
+    pytest.param(["Loại | Mua | Bán", "USD | 23.150 | 23.460"], id="header and rate row"),
+    pytest.param(["Trang 1 2 3 ... 14 Sau »"], id="page numbers"),
+])
+def test_widget_rows_leave_the_body(widget):
+    d = doc(TITLE, LEDE, *widget, PARA)
+    assert d.body == f"{LEDE}\n{PARA}"
+
+
+# --- the dateline next to the headline ----------------------------------------------------------
+
+CLOCK = "Thứ Bảy, 03/01/2026 00:14"
+DATELINE = "18/07/2022 09:07"
+
+
+@pytest.mark.parametrize("lines,near,side", [
+    pytest.param([CLOCK, TITLE, DATELINE, LEDE], DATELINE, "after", id="clock above, dateline under the title"),
+    pytest.param([CLOCK, "Thời sự", DATELINE, TITLE, LEDE], DATELINE, "before",
+                 id="clock and menu above, dateline right over the title"),
+    pytest.param([TITLE, "• Châu Anh", DATELINE, LEDE], DATELINE, "after", id="a credit between title and dateline"),
+    pytest.param([f"{TITLE} (19:24 21/08/2019)", LEDE], "(19:24 21/08/2019)", "title", id="date on the title line"),
+    pytest.param([TITLE, LEDE, DATELINE, PARA], DATELINE, "lede", id="date-only line under the sapo"),
+    pytest.param([DATELINE, LEDE, PARA], DATELINE, "before", id="no headline: the line over the first paragraph"),
+    pytest.param([CLOCK, TITLE, LEDE], CLOCK, "before",
+                 id="a bare clock over the title is all there is (the dates module judges it)"),
+    pytest.param(["Hôm nay: Thứ Hai, 27/05/2024", TITLE, LEDE], None, None, id="a clock labelled 'today' is no dateline"),
+    pytest.param([CLOCK, "Thời sự", TITLE, LEDE], None, None, id="a menu between the clock and the title"),
+    pytest.param([TITLE, PARA, LEDE, DATELINE], None, None, id="a date further down is not next to the title"),
+])
+def test_dateline_near_title(lines, near, side):
+    d = doc(*lines)
+    assert (d.extras.get("dateline_near_title"), d.extras.get("dateline_near_title_side")) == (near, side)
+
+
+def test_clock_and_dateline_both_kept_in_page_order():
+    d = doc(CLOCK, TITLE, DATELINE, LEDE)
+    assert d.header == CLOCK and d.dateline == f"{CLOCK}\n{DATELINE}"
+
+
+def test_a_labelled_clock_is_reported():
+    d = doc("Hôm nay: Thứ Hai, 27/05/2024", TITLE, DATELINE, LEDE)
+    assert d.extras["site_clocks"] == ["Hôm nay: Thứ Hai, 27/05/2024"]
+
+
+# --- listing pages ------------------------------------------------------------------------------
+
+TEASERS = ["Tỉnh sơ kết công tác thông tin đối ngoại 6 tháng đầu năm", "05/07/2021",
+           "Tập huấn nghiệp vụ thông tin đối ngoại cho cán bộ cơ sở", "12/10/2020",
+           "Hội nghị tổng kết công tác thông tin đối ngoại năm 2019", "15/01/2020"]
+
+
+@pytest.mark.parametrize("lines,reason", [
+    pytest.param(["Thẻ: thông tin đối ngoại", *TEASERS], "listing label", id="tag label and dated headlines"),
+    pytest.param(["Trang chủ > Tag: thông tin đối ngoại", *TEASERS], "listing label", id="label after a breadcrumb"),
+    pytest.param(["Chủ đề: Thông tin đối ngoại", 'Các bài viết gắn thẻ "thông tin đối ngoại"'], "listing label",
+                 id="label with no report text at all"),
+    pytest.param([CLOCK, *TEASERS, TEASERS[0], "02/02/2019"], "dated headlines",
+                 id="four dated headlines, no label"),
+    pytest.param(["Báo tỉnh", TEASERS[0], TEASERS[1], TEASERS[2], TEASERS[3], "Trang 1 2 3 Sau »"], "page numbers",
+                 id="two dated headlines and page numbers"),
+])
+def test_listing_pages_are_flagged_with_a_reason(lines, reason):
+    d = doc(*lines)
+    assert d.extras.get("listing_page") is True and reason in d.extras["listing_reason"]
+
+
+@pytest.mark.parametrize("lines", [
+    pytest.param([TITLE, DATELINE, LEDE, PARA], id="a report with its own headline and dateline"),
+    pytest.param(["Chuyên mục: Thời sự", TITLE, DATELINE, LEDE, PARA], id="a section breadcrumb over a report"),
+    pytest.param([TITLE, LEDE, PARA, "Tin liên quan", *TEASERS], id="related teasers under a report"),
+    pytest.param([TITLE, DATELINE, LEDE, PARA, *TEASERS], id="unmarked teasers after the report text"),
+    pytest.param([TITLE, LEDE, PARA, "Tags: thông tin đối ngoại, Nghệ An"], id="tags at the end of a report"),
+])
+def test_reports_are_not_listings(lines):
+    assert "listing_page" not in doc(*lines).extras
+
+
+def test_a_listing_is_titled_by_its_label_and_keeps_teaser_dates_out_of_the_dateline():
+    d = doc("Trang chủ > Tag: thông tin đối ngoại", *TEASERS)
+    assert d.title == "Tag: thông tin đối ngoại" and d.dateline is None
+    assert "dateline_near_title" not in d.extras and TEASERS[1] in d.body
+
+
+# --- short headlines and official documents -----------------------------------------------------
+
+@pytest.mark.parametrize("lines,title", [
+    pytest.param(["Sơ kết công tác", LEDE], "Sơ kết công tác", id="short headline sharing a phrase with the lede"),
+    pytest.param([CLOCK, "Sơ kết công tác", DATELINE, LEDE], "Sơ kết công tác", id="clock above, dateline between"),
+    pytest.param(["Thời sự", LEDE], None, id="a menu word unrelated to the lede"),
+    pytest.param(["Chính trị", "Sơ kết công tác", LEDE], None, id="a run of short lines is a menu"),
+    pytest.param(["Tin tức:", LEDE], None, id="a label ending with a colon"),
+    pytest.param(["Hội nghị", "Tin hoạt động", LEDE], None, id="the short line is not the first text line"),
+])
+def test_short_first_line_over_a_dated_lede(lines, title):
+    d = doc(*lines, PARA)
+    assert d.title == title and d.body.startswith(LEDE)
+
+
+def test_official_document_title_keeps_its_kind_and_skips_the_motto():
+    d = doc("ỦY BAN NHÂN DÂN TỈNH", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+            "Tỉnh A, ngày 14 tháng 3 năm 2024", "KẾ HOẠCH", "Hoạt động thông tin đối ngoại của tỉnh năm 2024", PARA)
+    assert d.title == "KẾ HOẠCH Hoạt động thông tin đối ngoại của tỉnh năm 2024"
+    assert d.dateline == "Tỉnh A, ngày 14 tháng 3 năm 2024"

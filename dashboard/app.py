@@ -53,7 +53,7 @@ def main() -> None:
     widgets.upload_box(lang)
     st.sidebar.caption(i18n.t("sidebar.source", lang, source=data.current_source(),
                               n=i18n.fmt_int(len(corpus.articles), lang)))
-    pages = [st.Page(_page(view, corpus, filters), title=i18n.t(f"page.{path}", lang), icon=icon, url_path=path)
+    pages = [st.Page(_page(view, corpus, filters), title=i18n.t(f"nav.{path}", lang), icon=icon, url_path=path)
              for view, path, icon in PAGES]
     home = st.Page(_redirect(pages[0]), title=pages[0].title, url_path="home", default=True, visibility="hidden")
     navigation = st.navigation([home, *pages], position="top")

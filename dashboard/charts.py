@@ -31,7 +31,9 @@ MAP_LABELS = 12  # at most this many provinces named on the map (the busiest who
 MAP_LAT_RANGE = (8.2, 23.6)
 # label box in map degrees at font size 11 on the 700 px map: ~0.12° per character, ~0.42° per line
 MAP_CHAR_DEG, MAP_LINE_DEG, MAP_BUBBLE_GAP_DEG = 0.12, 0.42, 0.3
-LEGEND_BELOW = dict(orientation="h", yanchor="top", y=-0.2, x=0, xanchor="left")
+# legend in rows at the foot of the figure (container coordinates: below the axis title whatever
+# the tick labels do, and the margin grows to fit); beside the plot it ate half a laptop screen
+LEGEND_BELOW = dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left", title_text="")
 TICK_FONT_PX = 7.5  # average glyph width of a 13 px tick label, for margin estimates
 
 
@@ -40,8 +42,8 @@ def _register_template() -> None:
     template = go.layout.Template(base)
     template.layout.font = dict(family=FONT_FAMILY, size=14, color="#1f2933")
     template.layout.title = dict(font=dict(size=17), x=0, xanchor="left")
-    # legend on the right: a wrapped legend above the plot would run into the title
-    template.layout.legend = dict(orientation="v", yanchor="top", y=1, x=1.02, title_text="")
+    # never above the plot: a wrapped legend there runs into the title
+    template.layout.legend = LEGEND_BELOW
     template.layout.margin = dict(l=10, r=10, t=60, b=10)
     template.layout.hoverlabel = dict(font=dict(family=FONT_FAMILY, size=13))
     pio.templates[TEMPLATE_NAME] = template
@@ -124,7 +126,7 @@ def articles_vs_meetings(frame: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure()
     fig.add_bar(x=frame["bucket"], y=frame["articles"], name=i18n.t("chart.articles", lang), marker_color="#9ecae1")
     fig.add_bar(x=frame["bucket"], y=frame["meetings"], name=i18n.t("chart.meetings", lang), marker_color="#08519c")
-    _layout(fig, i18n.t("chart.articles_vs_meetings", lang), lang, barmode="group", legend=LEGEND_BELOW,
+    _layout(fig, i18n.t("chart.articles_vs_meetings", lang), lang, barmode="group",
             xaxis_title=i18n.t("chart.period_axis", lang), yaxis_title=i18n.t("chart.number", lang))
     _period_ticks(fig, list(frame["bucket"]), lang)
     _integer_axis(fig, frame["articles"] if len(frame) else [])
@@ -137,8 +139,7 @@ def month_profile(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
         part = frame[frame["half"] == half]
         fig.add_bar(x=[i18n.t(f"month.{m}", lang) for m in part["month"]], y=part["count"],
                     name=i18n.t(f"chart.half_{half}", lang), marker_color=HALF_COLOURS[half])
-    _layout(fig, i18n.t("chart.month_profile", lang), lang, yaxis_title=_count_title(unit, lang), bargap=0.15,
-            legend=LEGEND_BELOW)
+    _layout(fig, i18n.t("chart.month_profile", lang), lang, yaxis_title=_count_title(unit, lang), bargap=0.15)
     fig.update_xaxes(type="category")
     _integer_axis(fig, frame["count"])
     return fig
@@ -279,11 +280,10 @@ def theme_trend(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
         part = frame[frame["theme"] == theme].set_index("bucket")["count"].reindex(buckets, fill_value=0)
         fig.add_scatter(x=buckets, y=part.values, mode="lines+markers", name=i18n.theme_label(theme, lang),
                         line=dict(color=colours.get(theme)) if colours.get(theme) else None)
-    # many long theme names: the legend goes below the plot, in rows, never over the title
+    # many long theme names: the legend rows below the plot need height of their own
     rows = (len(fig.data) + 2) // 3
     _layout(fig, i18n.t("chart.theme_trend", lang), lang, yaxis_title=_count_title(unit, lang),
-            xaxis_title=i18n.t("chart.period_axis", lang), legend=dict(LEGEND_BELOW, y=-0.12 - 0.02 * rows),
-            height=460 + 24 * rows)
+            xaxis_title=i18n.t("chart.period_axis", lang), height=420 + 24 * rows)
     fig.update_xaxes(type="category")
     return fig
 

@@ -269,6 +269,26 @@ def column_labels(columns, lang: str) -> dict:
     return {c: st.column_config.Column(i18n.t(f"col.{c}", lang)) for c in columns if i18n.has(f"col.{c}")}
 
 
+# meeting lists: short columns first and the title last, so nothing useful hides past the right edge
+MEETING_COLUMNS = ["date", "province", "meeting_type", "articles", "link", "title"]
+COLUMN_WIDTHS = {"date": 95, "province": 115, "meeting_type": 120, "articles": 60, "link": 70, "period": 105,
+                 "field": 125, "value": 70, "level": 95}
+
+
+def meeting_columns(columns, lang: str) -> dict:
+    """column_config for a meeting list: labels, fixed widths, the link reading "open", a wide title."""
+    return {**column_labels(columns, lang), **sized_columns(columns, lang),
+            "link": st.column_config.LinkColumn(i18n.t("col.link", lang), width=COLUMN_WIDTHS["link"],
+                                                display_text=i18n.t("col.open", lang)),
+            "title": st.column_config.TextColumn(i18n.t("col.title", lang), width="large")}
+
+
+def sized_columns(columns, lang: str) -> dict:
+    """Text columns with a width that fits their content (a date never shows as "18/07/202")."""
+    return {c: st.column_config.TextColumn(i18n.t(f"col.{c}", lang), width=COLUMN_WIDTHS[c])
+            for c in columns if c in COLUMN_WIDTHS and c != "link"}
+
+
 def url_column(lang: str):
     """A source link shown as its site name (full URLs would push every other column away)."""
     return st.column_config.LinkColumn(i18n.t("col.url", lang), display_text=r"https?://(?:www\.)?([^/]+)",

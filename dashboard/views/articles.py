@@ -15,9 +15,9 @@ from .. import i18n, queries, widgets
 from ..filters import Filters
 from ..settings import setting
 
-TABLE_ORDER = ["date", "province", "meeting_type", "title", "link", "period", "level", "date_source", "url",
+TABLE_ORDER = ["date", "province", "meeting_type", "link", "title", "period", "level", "date_source", "url",
                "doc_id", "relevant"]
-TITLE_WIDTH = 380  # px: leaves the other columns visible on a 1024 px screen
+TITLE_WIDTH = 360  # px: long titles are cut (read them whole in the article view); the columns after stay near
 DOC_PARAM = "doc"
 DOC_KEY = "article_doc"  # the selectbox's key; only _seed_selection and the selectbox write it
 SEEDED_DOC_KEY = "article_doc_from_url"
@@ -38,11 +38,8 @@ def render(corpus, f: Filters) -> None:
         # what a reader scans first, and no column wider than the page: long titles are cut here
         # and shown whole in the article view below (the "open" link selects the article)
         st.dataframe(shown, hide_index=True, column_order=TABLE_ORDER, column_config={
-            **widgets.column_labels(shown.columns, lang),
-            "date": st.column_config.TextColumn(i18n.t("col.date", lang), width=95),
+            **widgets.meeting_columns(shown.columns, lang),
             "title": st.column_config.TextColumn(i18n.t("col.title", lang), width=TITLE_WIDTH),
-            "link": st.column_config.LinkColumn(i18n.t("col.link", lang), width=70,
-                                                display_text=i18n.t("col.open", lang)),
             "url": widgets.url_column(lang)})
         st.caption(i18n.t("articles.title_hint", lang))
         if len(table) > setting("article_rows"):

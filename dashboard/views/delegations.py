@@ -8,9 +8,6 @@ from .. import charts, i18n, queries, widgets
 from ..filters import Filters
 from ..settings import setting
 
-EVIDENCE_WIDTHS = {"province": 120, "period": 110, "date": 100, "field": 140, "value": 70, "link": 80}
-
-
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.delegations", lang))
@@ -62,12 +59,10 @@ def _evidence(corpus, f: Filters, lang: str) -> None:
     shown["value"] = [("≈ " if approx else "") + i18n.fmt_int(v, lang) for v, approx in
                       zip(table["value"], table["approx"].fillna(False))]
     shown["link"] = [widgets.article_link(d, f) for d in table["doc_id"]]
-    labels = widgets.column_labels(shown.columns, lang)
-    widths = {c: st.column_config.TextColumn(i18n.t(f"col.{c}", lang), width=w) for c, w in EVIDENCE_WIDTHS.items()}
     st.dataframe(shown, hide_index=True,
-                 column_order=["province", "period", "date", "field", "value", "sentence", "link"],
-                 column_config={**labels, **widths,
+                 column_order=["province", "period", "date", "field", "value", "link", "sentence"],
+                 column_config={**widgets.column_labels(shown.columns, lang), **widgets.sized_columns(shown.columns, lang),
                                 "sentence": st.column_config.TextColumn(i18n.t("col.sentence", lang), width="large"),
-                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang), width=EVIDENCE_WIDTHS["link"],
+                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang), width=70,
                                                                     display_text=i18n.t("col.open", lang))})
     widgets.table_downloads(table, "delegation-numbers", lang)

@@ -22,28 +22,25 @@ def render(corpus, f: Filters) -> None:
     latest = queries.latest_meetings(corpus, f, setting("latest_meetings"))
     shown = widgets.display_frame(latest, lang)
     shown["link"] = [widgets.article_link(d, f) for d in latest["doc_id"]]
-    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True,
-                 column_order=["date", "province", "meeting_type", "title", "articles", "link"],
-                 column_config={**widgets.column_labels(shown.columns, lang),
-                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
-                                                                    display_text=i18n.t("col.open", lang))})
+    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True, column_order=widgets.MEETING_COLUMNS,
+                 column_config=widgets.meeting_columns(shown.columns, lang))
     widgets.table_downloads(latest.drop(columns=["meeting_key"]), "latest-meetings", lang)
     widgets.report_download(i18n.t("report.title", lang), describe(f), lambda: report.sections(corpus, f), lang,
                             corpus.demo)
 
 
 def _key_figures(figures: dict, lang: str) -> None:
-    """Two rows on one five-column grid: counts, then the date span as 'From'/'To' years with the
-    exact dates as captions (a full date range does not fit one metric on a laptop screen)."""
-    counts = st.columns(5)
-    counts[0].metric(i18n.t("kpi.articles", lang), i18n.fmt_int(figures["articles"], lang))
-    counts[1].metric(i18n.t("kpi.meetings", lang), i18n.fmt_int(figures["meetings"], lang),
-                     help=i18n.t("kpi.meetings_help", lang))
-    counts[2].metric(i18n.t("kpi.provinces", lang), i18n.fmt_int(figures["provinces"], lang))
-    for col, key in zip(counts[3:], ("delegations_in", "delegations_out")):
+    """Two rows on one four-column grid, so labels and numbers fit a laptop screen: counts first,
+    then the provinces and the date span as 'From'/'To' years with the exact dates beneath."""
+    top = st.columns(4)
+    top[0].metric(i18n.t("kpi.articles", lang), i18n.fmt_int(figures["articles"], lang))
+    top[1].metric(i18n.t("kpi.meetings", lang), i18n.fmt_int(figures["meetings"], lang),
+                  help=i18n.t("kpi.meetings_help", lang))
+    for col, key in zip(top[2:], ("delegations_in", "delegations_out")):
         col.metric(i18n.t(f"kpi.{key}", lang), i18n.fmt_int(figures[key], lang), help=i18n.t("kpi.delegations_help", lang))
-    span = st.columns(5)
-    for col, key in zip(span, ("first", "last")):
+    bottom = st.columns(4)
+    bottom[0].metric(i18n.t("kpi.provinces", lang), i18n.fmt_int(figures["provinces"], lang))
+    for col, key in zip(bottom[1:], ("first", "last")):
         day = figures[key]
         col.metric(i18n.t(f"kpi.{key}", lang), str(day.year) if day is not None else "–",
                    help=i18n.t("kpi.span_help", lang))

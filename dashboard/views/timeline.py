@@ -59,8 +59,5 @@ def _selected_meetings(corpus, f: Filters, freq: str, event, lang: str) -> None:
         return
     shown = widgets.display_frame(meetings, lang)
     shown["link"] = [widgets.article_link(d, f) for d in meetings["doc_id"]]
-    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True,
-                 column_order=["date", "province", "meeting_type", "title", "articles", "link"],
-                 column_config={**widgets.column_labels(shown.columns, lang),
-                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
-                                                                    display_text=i18n.t("col.open", lang))})
+    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True, column_order=widgets.MEETING_COLUMNS,
+                 column_config=widgets.meeting_columns(shown.columns, lang))

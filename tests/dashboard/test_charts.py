@@ -136,4 +136,5 @@ def test_period_axes_show_words_but_keep_codes(corpus):
 
 def test_theme_trend_legend_sits_below_the_plot(corpus):
     fig = charts.theme_trend(queries.theme_trend(corpus, Filters()), "vi", "meetings")
-    assert fig.layout.legend.orientation == "h" and fig.layout.legend.y < 0
+    legend = fig.layout.legend if fig.layout.legend.orientation else fig.layout.template.layout.legend
+    assert legend.orientation == "h" and legend.yref == "container" and legend.y == 0

@@ -169,6 +169,11 @@ class _Mention:
         return _sentence(self.text, self.start, self.end)
 
 
+# Where the cleaner found a dated line beside the title, and whether that position alone makes
+# it the dateline. Below the title, in it, or under the lede, a date is the page's own; a line
+# directly above the title can still be a masthead clock, so it must pass the clock check.
+NEAR_TITLE_TRUSTED_SIDES = {"after": True, "title": True, "lede": True, "before": False}
+
 def _sentence(text: str, start: int, end: int | None = None) -> str:
     """sentence_of, without cutting after "TP." or "T.Ư." (an abbreviation ends no sentence)."""
     masked = ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + ABBREV_MASK, text)
@@ -317,13 +322,33 @@ def _is_clock(cand: _Dateline, doc: CleanDoc) -> bool:
     return False
 
 
+def _near_title_dateline(extras: dict, site_clocks: set[str]) -> _Dateline | None:
+    """The dated line the cleaner found right beside the title (above, below, in it, or under
+    the lede): where a page prints its own dateline, as opposed to a site clock in the masthead."""
+    line = _prep(str(extras.get("dateline_near_title") or "")).strip()
+    if not line or line in site_clocks:
+        return None
+    found = [c for c in _line_datelines(line, 0, "") if c.strength <= 3]
+    return found[0] if found else None
+
+
 def extract_published(doc: CleanDoc) -> Found | None:
     """The article's own dateline, or None when the page shows only clocks, widgets or banners."""
     hint = _hint(doc.extras)
     if hint:
         return Found(hint.value, hint.evidence)
+    extras = doc.extras or {}
+    if extras.get("listing_page"):
+        return None  # a tag or section page lists other articles' dates; it has no dateline of its own
+    site_clocks = {_prep(str(line)).strip() for line in extras.get("site_clocks") or ()}
+    near = _near_title_dateline(extras, site_clocks)
+    if near is not None and (NEAR_TITLE_TRUSTED_SIDES.get(extras.get("dateline_near_title_side"))
+                             or not _is_clock(near, doc)):
+        return Found(near.value, near.evidence)
     clocks: set[date] = set()
     for cand in _dateline_candidates(doc):
+        if cand.evidence.strip() in site_clocks:
+            continue
         if cand.value in clocks:
             continue  # the same clock seen again in another part of the page
         if _is_clock(cand, doc):

@@ -29,7 +29,8 @@ MEET = (r"(?:hội nghị|hội thảo|tọa đàm|toạ đàm|tập huấn|bồ
 # An organiser's act, as opposed to a mere mention of the committee ("hệ thống tổ chức của Ban Chỉ đạo").
 # Issuing a document counts only when the committee itself issues it (BCD_ISSUES below).
 ACT = (r"(?:tổ chức (?:các |một )?(?:hội nghị|hội thảo|lễ|lớp|buổi|cuộc|khóa|tập huấn|giao ban|họp)|chủ trì|\bhọp\b"
-       r"|giao ban|hội nghị|tập huấn|sơ kết|tổng kết|phát động|trao giải|làm việc|kiểm tra|khảo sát)")
+       r"|giao ban|hội nghị|tập huấn|sơ kết|tổng kết|phát động|trao giải|làm việc|kiểm tra|khảo sát"
+       r"|khai mạc|triển lãm|cuộc thi)")
 # Bodies that issue documents. The issuer of "ban hành" is the closest one before it, so "Kế hoạch
 # của Ban Chỉ đạo ..., UBND tỉnh ban hành Kế hoạch" is a People's Committee plan. Case-sensitive:
 # "cơ sở" is no department.
@@ -253,6 +254,10 @@ def extract_relevance(doc: CleanDoc) -> Found:
     """True when the article reports TTĐN work (a Ban Chỉ đạo TTĐN activity, a TTĐN review,
     training, meeting, results report or the national TTĐN award); evidence = deciding sentence."""
     doc = _normalised(doc)
+    extras = doc.extras or {}
+    if extras.get("listing_page"):
+        # a tag/section page lists other articles; reports of a meeting are never listings
+        return Found(False, str(extras.get("listing_reason") or "listing page")[:400])
     hits = relevance_hits(doc)
     score = sum(h.score for h in hits)
     relevant = score >= RELEVANT_MIN_SCORE

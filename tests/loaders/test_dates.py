@@ -232,3 +232,17 @@ def test_meeting_date_spelling_variants(raw, expected):
 def test_period(raw, meeting, expected):
     found = extract_period(page(raw), meeting, None)
     assert (found.value if found else None) == expected
+
+
+@pytest.mark.parametrize("raw, extras, expected", [
+    pytest.param("Thứ Hai, 27/05/2024 01:33\nTiêu đề bài viết\n12/07/2017 09:10\n" + EVENT,
+                 {"dateline_near_title": "12/07/2017 09:10", "dateline_near_title_side": "after"},
+                 date(2017, 7, 12), id="line-under-the-title-beats-the-masthead-clock"),
+    pytest.param("Tiêu đề bài viết\n" + EVENT, {"listing_page": True, "listing_reason": "tag page"},
+                 None, id="a-listing-page-has-no-dateline"),
+    pytest.param("27/05/2024 01:33\nTiêu đề bài viết\n03/05/2021 10:15\n" + EVENT,
+                 {"site_clocks": ["27/05/2024 01:33"]}, date(2021, 5, 3), id="a-line-the-cleaner-calls-a-site-clock-is-skipped"),
+])
+def test_published_uses_the_cleaners_layout_signals(raw, extras, expected):
+    found = extract_published(page(raw, extras=extras))
+    assert (found.value if found else None) == expected

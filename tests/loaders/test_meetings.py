@@ -64,6 +64,9 @@ RELEVANCE = [
     pytest.param("Kết quả công tác thông tin đối ngoại năm 2022",
                  "Năm qua, thành phố đã đón tiếp 45 đoàn khách quốc tế, các đoàn đại sứ đến thăm và làm việc.", True,
                  id="counted-receptions-in-a-results-report"),
+    pytest.param("Triển lãm tư liệu về chủ quyền biển, đảo",
+                 "Ngày 2/9, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh khai mạc triển lãm bản đồ và tư liệu.", True,
+                 id="exhibition-opened-by-the-steering-committee-is-its-activity"),
 ]
 
 
@@ -147,3 +150,13 @@ def test_meeting_type_of_an_unnamed_relevant_event_is_the_residual_class():
 
 def test_meeting_type_abstains_on_an_empty_document():
     assert extract_meeting_type(doc(None, "")) is None
+
+
+def test_listing_page_flagged_by_the_cleaner_is_not_a_report():
+    # a tag page's teasers can name a steering-committee review; the page itself reports nothing
+    page = CleanDoc(title="Thẻ: thông tin đối ngoại",
+                    dateline=None,
+                    body="Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị sơ kết\n12/07/2023",
+                    byline=None, raw="", extras={"listing_page": True, "listing_reason": "tag label and dated teasers"})
+    found = extract_relevance(page)
+    assert found.value is False and "tag label" in found.evidence

@@ -34,7 +34,7 @@ e2e: $(STAMP)
 
 # Every page of the demo corpus in a real browser, saved as PNGs (first run builds the demo, ~1 min).
 screenshots: $(STAMP)
-	TTDN_E2E_CORPUS=demo $(PY) -m pytest -q -m e2e tests/e2e -k test_page_renders
+	TTDN_E2E_CORPUS=demo $(PY) -m pytest -q -m e2e tests/e2e -k "test_page_renders or test_demo_exports"
 	@echo "Screenshots: $(CURDIR)/artifacts/screenshots/demo/"
 
 clean:

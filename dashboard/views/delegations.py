@@ -32,13 +32,13 @@ def render(corpus, f: Filters) -> None:
         return
     inferred = dict(zip(periods["period"], periods["period_inferred"]))
     label = lambda p: i18n.period_label(p, lang) + ("*" if inferred.get(p) else "")  # noqa: E731
-    widgets.chart_with_exports(charts.delegations(periods, "period", lang, i18n.t("chart.delegations_by_period", lang),
+    widgets.chart_with_exports(charts.delegations(periods, "period", lang, i18n.t(f"chart.delegations_by_{granularity}", lang),
                                                   x_label=label), periods, f"delegations-by-{granularity}", lang)
     if periods["period_inferred"].any():
         st.caption(i18n.t("delegations.inferred", lang))
     visitors = periods[["period", "visitors_in", "visitors_out"]]
     if visitors[["visitors_in", "visitors_out"]].to_numpy().any():
-        widgets.chart_with_exports(charts.delegations(visitors, "period", lang, i18n.t("chart.visitors", lang),
+        widgets.chart_with_exports(charts.delegations(visitors, "period", lang, i18n.t(f"chart.visitors_by_{granularity}", lang),
                                                       fields=("visitors_in", "visitors_out"), x_label=label),
                                    visitors, f"visitors-by-{granularity}", lang)
     _evidence(corpus, f, lang)

@@ -29,6 +29,7 @@ def render(corpus, f: Filters) -> None:
         st.success(i18n.t("quality.none_missing", lang))
     else:
         st.dataframe(widgets.display_frame(missing, lang), hide_index=True,
+                     column_order=["no_province", "no_date", "title", "province", "date", "level", "url", "doc_id"],
                      column_config={**widgets.column_labels(missing.columns, lang),
                                     "title": st.column_config.TextColumn(i18n.t("col.title", lang), width="large"),
                                     "url": widgets.url_column(lang)})
@@ -40,7 +41,10 @@ def render(corpus, f: Filters) -> None:
         st.caption(i18n.t("quality.no_duplicates", lang))
     else:
         st.dataframe(widgets.display_frame(dups, lang), hide_index=True,
-                     column_config=widgets.column_labels(dups.columns, lang))
+                     column_order=["date", "province", "articles", "titles", "doc_ids", "meeting_id"],
+                     column_config={**widgets.column_labels(dups.columns, lang),
+                                    **widgets.sized_columns(dups.columns, lang),
+                                    "titles": st.column_config.TextColumn(i18n.t("col.titles", lang), width="large")})
         widgets.table_downloads(dups, "merged-duplicates", lang)
 
     st.subheader(i18n.t("quality.report", lang))

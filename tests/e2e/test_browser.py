@@ -7,6 +7,8 @@ hard-coded here, so a relabel does not break the tests.
 from __future__ import annotations
 
 import ast
+import json
+import os
 import re
 import urllib.parse
 from pathlib import Path
@@ -20,7 +22,7 @@ pytestmark = pytest.mark.e2e
 ROOT = Path(__file__).resolve().parents[2]
 LANG = "vi"
 PROVINCE = "Khánh Hòa"  # a province the seeds corpus holds, with two diacritics to survive
-READY_TIMEOUT_MS = 60_000
+READY_TIMEOUT_MS = 120_000  # the first page of a demo run waits for the demo build
 SETTLE_MS = 800  # animations (plotly transitions, popovers) finish after the DOM is complete
 MOJIBAKE_RE = re.compile("[\ufffd]|Ã.|Ä.|á»")  # replacement char or UTF-8 read as Latin-1
 EXTERNAL_SCRIPT_RE = re.compile(r"<script[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I)
@@ -137,3 +139,19 @@ def test_report_download_is_one_self_contained_file(page, app_url):
     assert "<h1>" in html and "plotly-graph-div" in html and "<table" in html
     assert PROVINCE in html  # the filter sentence travels with the report
     assert EXTERNAL_SCRIPT_RE.search(html) is None
+
+
+@pytest.mark.parametrize("button_key, suffix", [
+    pytest.param("export.csv", "-demo.csv", id="csv-named-demo"),
+    pytest.param("export.html", "-demo.html", id="html-named-demo-and-titled"),
+])
+def test_demo_exports_say_so(page, app_url, button_key, suffix):
+    if os.environ.get("TTDN_E2E_CORPUS") != "demo":
+        pytest.skip("only demo data marks its exports (run with TTDN_E2E_CORPUS=demo, e.g. make screenshots)")
+    open_page(page, app_url, "time")
+    name, data = download(page, i18n.t("export.chart", LANG), i18n.t(button_key, LANG))
+    assert name.endswith(suffix)
+    if suffix.endswith(".html"):
+        note = i18n.t("export.demo_note", LANG)
+        html = data.decode("utf-8")
+        assert note in html or json.dumps(note)[1:-1] in html  # plotly may \u-escape the title

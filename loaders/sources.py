@@ -24,7 +24,7 @@ import re
 import sys
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -275,6 +275,21 @@ def _parse_html(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
     return [rec], [], note
 
 
+def _accept_record(unit: Unit, where: str, rec: RawRecord, seen: set[str],
+                   records: list[RawRecord], rows: list[dict]) -> None:
+    """Keep one record of a table file (JSONL line, CSV row), or report why it is skipped."""
+    if rec.doc_id in seen:
+        rows.append(report_row(unit.path, where, "skipped", f"duplicate doc_id {rec.doc_id!r}"))
+        return
+    text = nfc(rec.text)
+    if len(text) > settings.MAX_RECORD_CHARS.value():
+        rows.append(report_row(unit.path, where, "skipped",
+                               f"text longer than {settings.MAX_RECORD_CHARS.value()} characters"))
+        return
+    seen.add(rec.doc_id)
+    records.append(replace(rec, text=text))
+
+
 def _parse_jsonl(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
     text, note = decode_bytes(unit.data)
     records: list[RawRecord] = []
@@ -297,19 +312,10 @@ def _parse_jsonl(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
         if not isinstance(body, str) or not body.strip():
             rows.append(report_row(unit.path, where, "skipped", "record has no text"))
             continue
-        doc_id = _optional_str(obj.get("id")) or f"{_stem(unit)}:{lineno}"
-        if doc_id in seen:
-            rows.append(report_row(unit.path, where, "skipped", f"duplicate doc_id {doc_id!r}"))
-            continue
-        body = nfc(body)
-        if len(body) > settings.MAX_RECORD_CHARS.value():
-            rows.append(report_row(unit.path, where, "skipped",
-                                   f"text longer than {settings.MAX_RECORD_CHARS.value()} characters"))
-            continue
-        seen.add(doc_id)
-        records.append(RawRecord(doc_id=doc_id, source=unit.source, text=body, url=_optional_str(obj.get("url")),
-                                 title=_optional_str(obj.get("title")),
-                                 published=_optional_str(obj.get("published"))))
+        _accept_record(unit, where, RawRecord(
+            doc_id=_optional_str(obj.get("id")) or f"{_stem(unit)}:{lineno}", source=unit.source, text=body,
+            url=_optional_str(obj.get("url")), title=_optional_str(obj.get("title")),
+            published=_optional_str(obj.get("published"))), seen, records, rows)
     if not records and not rows:
         raise Skip("empty file (no JSON lines)")
     return records, rows, note
@@ -375,19 +381,10 @@ def _parse_csv(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
         if not body or not body.strip():
             rows.append(report_row(unit.path, where, "skipped", "row has no text"))
             continue
-        doc_id = _optional_str(cell(cols["id"])) or f"{_stem(unit)}:{rownum}"
-        if doc_id in seen:
-            rows.append(report_row(unit.path, where, "skipped", f"duplicate doc_id {doc_id!r}"))
-            continue
-        body = nfc(body)
-        if len(body) > settings.MAX_RECORD_CHARS.value():
-            rows.append(report_row(unit.path, where, "skipped",
-                                   f"text longer than {settings.MAX_RECORD_CHARS.value()} characters"))
-            continue
-        seen.add(doc_id)
-        records.append(RawRecord(doc_id=doc_id, source=unit.source, text=body, url=_optional_str(cell(cols["url"])),
-                                 title=_optional_str(cell(cols["title"])),
-                                 published=_optional_str(cell(cols["published"]))))
+        _accept_record(unit, where, RawRecord(
+            doc_id=_optional_str(cell(cols["id"])) or f"{_stem(unit)}:{rownum}", source=unit.source, text=body,
+            url=_optional_str(cell(cols["url"])), title=_optional_str(cell(cols["title"])),
+            published=_optional_str(cell(cols["published"]))), seen, records, rows)
     if not records and not rows:
         raise Skip("CSV has a header but no rows")
     return records, rows, note

@@ -65,10 +65,16 @@ def _integer_axis(fig: go.Figure, values, axis: str = "y") -> None:
 
 
 def wrap(text, width: int) -> str:
-    """Break a label into lines of at most ``width`` characters at spaces (plotly reads <br>)."""
-    words, lines, line = str(text).split(), [], ""
+    """Break a label into lines of at most ``width`` characters at spaces (plotly reads <br>),
+    lines of even length: "Xúc tiến đầu tư, / thương mại, du lịch", not "... du / lịch"."""
+    text = str(text)
+    if len(text) <= width:
+        return text
+    lines_needed = -(-len(text) // width)
+    limit = min(width, -(-len(text) // lines_needed) + 4)
+    words, lines, line = text.split(), [], ""
     for word in words:
-        if line and len(line) + 1 + len(word) > width:
+        if line and len(line) + 1 + len(word) > limit:
             lines.append(line)
             line = word
         else:
@@ -268,7 +274,7 @@ def theme_shares(frame: pd.DataFrame, lang: str) -> go.Figure:
     _layout(fig, i18n.t("chart.theme_shares", lang), lang, xaxis_title=i18n.t("chart.share", lang),
             height=max(300, 34 * len(frame) + 120))
     fig.update_xaxes(tickformat=".0%")
-    fig.update_yaxes(type="category", automargin=True)
+    fig.update_yaxes(type="category", automargin=True, ticksuffix=" ")  # a gap between label and bar
     return fig
 
 

@@ -35,6 +35,7 @@ MAP_CHAR_DEG, MAP_LINE_DEG, MAP_BUBBLE_GAP_DEG = 0.12, 0.42, 0.3
 # the tick labels do, and the margin grows to fit); beside the plot it ate half a laptop screen
 LEGEND_BELOW = dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left", title_text="")
 TICK_FONT_PX = 7.5  # average glyph width of a 13 px tick label, for margin estimates
+SLANT_CHARS = 28  # longest slanted axis label before it is cut with "…"
 
 
 def _register_template() -> None:
@@ -234,16 +235,20 @@ def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, lang: str, titl
         grid = grid[sorted(grid.columns, key=str)]
     columns = [str(col_label(c)) for c in grid.columns]
     longest = max((len(c) for c in columns), default=0)
+    # many long column labels: one slanted line each, cut at SLANT_CHARS (the hover has the full name);
+    # wrapped labels would run into each other once slanted on a narrow screen
     slanted = longest > 6 and len(columns) > 4
-    ticks = [wrap(c, 22 if slanted else 16) for c in columns] if longest > 6 else columns
-    fig = go.Figure(go.Heatmap(z=grid.values, x=ticks, y=[str(row_label(r)) for r in grid.index],
-                               colorscale=SEQUENTIAL,
-                               hovertemplate="%{y} · %{x}: %{z:,}<extra></extra>", texttemplate="%{z}",
-                               colorbar=dict(thickness=12)))
-    # slanted labels of up to 22 characters per line need room below the cells
-    bottom = int(min(longest, 22) * TICK_FONT_PX * 0.75 + 40) if slanted else 40
+    if slanted:
+        ticks = [c if len(c) <= SLANT_CHARS else c[:SLANT_CHARS - 1].rstrip(" ,") + "…" for c in columns]
+    else:
+        ticks = [wrap(c, 16) for c in columns]
+    rows = [str(row_label(r)) for r in grid.index]
+    fig = go.Figure(go.Heatmap(z=grid.values, x=ticks, y=rows, customdata=[columns] * len(rows),
+                               colorscale=SEQUENTIAL, texttemplate="%{z}", colorbar=dict(thickness=12),
+                               hovertemplate="%{y} · %{customdata}: %{z:,}<extra></extra>"))
+    bottom = int(min(longest, SLANT_CHARS) * TICK_FONT_PX * 0.8 + 40) if slanted else 40
     _layout(fig, title, lang, height=max(320, 24 * len(grid) + 110 + bottom))
-    fig.update_xaxes(type="category", side="bottom", automargin=True, tickangle=-40 if slanted else 0,
+    fig.update_xaxes(type="category", side="bottom", automargin=True, tickangle=-50 if slanted else 0,
                      tickmode="linear", dtick=1)
     fig.update_yaxes(type="category", automargin=True, tickmode="linear", dtick=1)
     return fig
@@ -286,10 +291,10 @@ def theme_trend(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
         part = frame[frame["theme"] == theme].set_index("bucket")["count"].reindex(buckets, fill_value=0)
         fig.add_scatter(x=buckets, y=part.values, mode="lines+markers", name=i18n.theme_label(theme, lang),
                         line=dict(color=colours.get(theme)) if colours.get(theme) else None)
-    # many long theme names: the legend rows below the plot need height of their own
-    rows = (len(fig.data) + 2) // 3
+    # long theme names: on a narrow screen the legend below takes a row per theme, and the plot
+    # must keep its own height above it (else plotly squeezes the plot and scrolls the legend)
     _layout(fig, i18n.t("chart.theme_trend", lang), lang, yaxis_title=_count_title(unit, lang),
-            xaxis_title=i18n.t("chart.period_axis", lang), height=420 + 24 * rows)
+            xaxis_title=i18n.t("chart.period_axis", lang), height=380 + 22 * len(fig.data))
     fig.update_xaxes(type="category")
     return fig
 

@@ -312,6 +312,7 @@ def delegations(frame: pd.DataFrame, x: str, lang: str, title: str, fields=("del
                     marker_color=FIELD_COLOURS.get(name), hovertemplate="%{x}: %{y:,}<extra>%{fullData.name}</extra>")
     _layout(fig, title, lang, barmode="group", yaxis_title=i18n.t("chart.number", lang))
     fig.update_xaxes(type="category")
+    fig.update_yaxes(tickformat=",d")  # visitors run into thousands: "5.000" in Vietnamese, "5,000" in English
     return fig
 
 

@@ -272,7 +272,7 @@ def column_labels(columns, lang: str) -> dict:
 # meeting lists: short columns first and the title last, so nothing useful hides past the right edge
 MEETING_COLUMNS = ["date", "province", "meeting_type", "articles", "link", "title"]
 COLUMN_WIDTHS = {"date": 95, "province": 115, "meeting_type": 120, "articles": 60, "link": 70, "period": 105,
-                 "field": 125, "value": 70, "level": 95}
+                 "field": 150, "value": 70, "level": 95}
 
 
 def meeting_columns(columns, lang: str) -> dict:

@@ -192,8 +192,9 @@ def _overlaps(a: tuple, b: tuple) -> bool:
 
 def map_labels(active: pd.DataFrame, places: pd.DataFrame, limit: int = MAP_LABELS) -> set[str]:
     """Names to print beside their bubble: busiest first, skipping any whose text box would cover
-    another label or another province's bubble (boxes in map degrees, text to the right)."""
-    dots = list(zip(places["name"], places["lon"], places["lat"]))
+    another label or another active province's bubble (boxes in map degrees, text to the right).
+    The small grey dots of idle provinces do not block a label."""
+    dots = list(zip(active["name"], active["lon"], active["lat"]))
     taken: list[tuple] = []
     chosen: set[str] = set()
     for name, lon, lat in active.sort_values(["count", "name"], ascending=[False, True])[
@@ -244,7 +245,7 @@ def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, lang: str, titl
         ticks = [wrap(c, 16) for c in columns]
     rows = [str(row_label(r)) for r in grid.index]
     fig = go.Figure(go.Heatmap(z=grid.values, x=ticks, y=rows, customdata=[columns] * len(rows),
-                               colorscale=SEQUENTIAL, texttemplate="%{z}", colorbar=dict(thickness=12),
+                               colorscale=SEQUENTIAL, texttemplate="%{z}", colorbar=_count_colorbar(grid.values),
                                hovertemplate="%{y} · %{customdata}: %{z:,}<extra></extra>"))
     bottom = int(min(longest, SLANT_CHARS) * TICK_FONT_PX * 0.8 + 40) if slanted else 40
     _layout(fig, title, lang, height=max(320, 24 * len(grid) + 110 + bottom))
@@ -252,6 +253,12 @@ def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, lang: str, titl
                      tickmode="linear", dtick=1)
     fig.update_yaxes(type="category", automargin=True, tickmode="linear", dtick=1)
     return fig
+
+
+def _count_colorbar(values) -> dict:
+    """Whole-number ticks on a heatmap's colour bar (no "0,2" for counts)."""
+    top = float(values.max()) if getattr(values, "size", 0) else 0
+    return dict(thickness=12, tickformat=",d", **({"dtick": 1} if top <= 8 else {}))
 
 
 def compare_types(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:

@@ -67,21 +67,27 @@ def _integer_axis(fig: go.Figure, values, axis: str = "y") -> None:
 
 def wrap(text, width: int) -> str:
     """Break a label into lines of at most ``width`` characters at spaces (plotly reads <br>),
-    lines of even length: "Xúc tiến đầu tư, / thương mại, du lịch", not "... du / lịch"."""
+    as few lines as that allows and of even length: "Xúc tiến đầu tư, / thương mại, du lịch"."""
     text = str(text)
     if len(text) <= width:
         return text
-    lines_needed = -(-len(text) // width)
-    limit = min(width, -(-len(text) // lines_needed) + 4)
-    words, lines, line = text.split(), [], ""
-    for word in words:
+    fewest = len(_greedy_lines(text, width))
+    limit = -(-len(text) // fewest)  # the even share; widen until no extra line is needed
+    while limit < width and len(_greedy_lines(text, limit)) > fewest:
+        limit += 1
+    return "<br>".join(_greedy_lines(text, limit))
+
+
+def _greedy_lines(text: str, limit: int) -> list[str]:
+    lines, line = [], ""
+    for word in text.split():
         if line and len(line) + 1 + len(word) > limit:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
     lines.append(line)
-    return "<br>".join(lines)
+    return lines
 
 
 def _period_ticks(fig: go.Figure, buckets: list[str], lang: str) -> None:
@@ -284,7 +290,7 @@ def theme_shares(frame: pd.DataFrame, lang: str) -> go.Figure:
                            marker_color=[colours.get(t, "#4c78a8") for t in frame["theme"]],
                            customdata=frame[["count"]], hovertemplate="%{y}: %{x:.0%} (%{customdata[0]:,})<extra></extra>"))
     _layout(fig, i18n.t("chart.theme_shares", lang), lang, xaxis_title=i18n.t("chart.share", lang),
-            height=max(300, 34 * len(frame) + 120))
+            height=max(300, 40 * len(frame) + 120))
     fig.update_xaxes(tickformat=".0%")
     fig.update_yaxes(type="category", automargin=True, ticksuffix=" ")  # a gap between label and bar
     return fig

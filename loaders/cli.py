@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -92,10 +91,10 @@ def serve_command(path: str | None, port: int = DEFAULT_PORT, host: str = DEFAUL
 def cmd_serve(args) -> int:
     argv, env = serve_command(args.path, args.port, args.host)
     print(f"dashboard on http://{args.host}:{args.port}  (Ctrl+C to stop)", file=sys.stderr)
-    try:
-        return subprocess.call(argv, env=env)
-    except KeyboardInterrupt:
-        return EXIT_OK
+    # streamlit replaces this process, so Ctrl+C and a kill of this PID reach the server itself
+    # (a child process would outlive its parent and keep the port)
+    os.execvpe(argv[0], argv, env)
+    return EXIT_OK  # reached only when exec is stubbed out in tests
 
 
 def _existing_path(value: str) -> str:

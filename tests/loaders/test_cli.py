@@ -94,7 +94,7 @@ def test_missing_path_is_a_usage_error(tmp_path):
 ])
 def test_serve_runs_streamlit_on_the_installed_app(tiny, monkeypatch, args, host, port, corpus):
     seen = {}
-    monkeypatch.setattr(cli.subprocess, "call", lambda argv, env: seen.update(argv=argv, env=env) or 0)
+    monkeypatch.setattr(cli.os, "execvpe", lambda file, argv, env: seen.update(argv=argv, env=env))
     monkeypatch.delenv("TTDN_CORPUS", raising=False)
     assert cli.main(["serve", *[a.format(src=tiny) for a in args]]) == 0
     argv, env = seen["argv"], seen["env"]

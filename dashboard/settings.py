@@ -5,39 +5,25 @@ A value can be overridden with an environment variable ``TTDN_<NAME>`` (upper ca
 """
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass
+from loaders.settings import Setting
 
-
-@dataclass(frozen=True)
-class Setting:
-    default: int | str
-    help: str
-
-
-SETTINGS: dict[str, Setting] = {
-    "max_upload_mb": Setting(200, "Largest upload accepted (all files together), in megabytes."),
-    "latest_meetings": Setting(15, "Rows in the Overview's latest-meetings table."),
-    "top_provinces": Setting(20, "Bars in the ranked province chart."),
-    "top_terms": Setting(60, "Terms in the word cloud and the term table."),
-    "kwic_rows": Setting(200, "Most keyword-in-context sentences listed at once."),
-    "heatmap_rows": Setting(30, "Most provinces shown as rows of a heatmap (the busiest first)."),
-    "compare_max": Setting(4, "Most provinces compared side by side."),
-    "article_rows": Setting(5000, "Most rows shown in the Articles table (exports hold all rows)."),
-    "cloud_width": Setting(900, "Word cloud width in pixels."),
-    "cloud_height": Setting(450, "Word cloud height in pixels."),
-}
+# (name, default, help): each is overridden by the environment variable TTDN_<NAME>, read by the
+# same Setting the loader's limits use.
+_ROWS: tuple[tuple[str, int | str, str], ...] = (
+    ("max_upload_mb", 200, "Largest upload accepted (all files together), in megabytes."),
+    ("latest_meetings", 15, "Rows in the Overview's latest-meetings table."),
+    ("top_provinces", 20, "Bars in the ranked province chart."),
+    ("top_terms", 60, "Terms in the word cloud and the term table."),
+    ("kwic_rows", 200, "Most keyword-in-context sentences listed at once."),
+    ("heatmap_rows", 30, "Most provinces shown as rows of a heatmap (the busiest first)."),
+    ("compare_max", 4, "Most provinces compared side by side."),
+    ("article_rows", 5000, "Most rows shown in the Articles table (exports hold all rows)."),
+    ("cloud_width", 900, "Word cloud width in pixels."),
+    ("cloud_height", 450, "Word cloud height in pixels."),
+)
+SETTINGS: dict[str, Setting] = {name: Setting(f"TTDN_{name.upper()}", default, help) for name, default, help in _ROWS}
 
 
 def setting(name: str):
     """The value in force: ``TTDN_<NAME>`` from the environment, else the default (same type)."""
-    spec = SETTINGS[name]
-    raw = os.environ.get(f"TTDN_{name.upper()}")
-    if raw is None:
-        return spec.default
-    if isinstance(spec.default, int):
-        try:
-            return int(raw)
-        except ValueError:
-            return spec.default
-    return raw
+    return SETTINGS[name].value()

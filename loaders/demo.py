@@ -26,6 +26,7 @@ from pathlib import Path
 from .assets import read_csv, read_json
 from .cache import default_cache_dir
 from .evidence import RawRecord
+from .ingest import load_corpus
 from .schema import Corpus
 from .textnorm import strip_marks
 
@@ -635,15 +636,6 @@ def demo_corpus(cache_dir: str | os.PathLike | None = None, seed: int = DEFAULT_
                 n: int | None = None) -> Corpus:
     """The demo corpus loaded through the real loader, flagged ``demo=True`` for the UI."""
     path = write_demo_jsonl(cache_dir, seed, n)
-    try:
-        from . import ingest  # noqa: F401  (the real loader, once it exists)
-    except ImportError:
-        from .frame import corpus_from_records
-        from .sources import read_records
-        records, _ = read_records(path)
-        corpus = corpus_from_records(records)
-    else:
-        from . import load_corpus
-        corpus = load_corpus(path, cache_dir=cache_dir)
+    corpus = load_corpus(path, cache_dir=cache_dir)
     corpus.demo = True
     return corpus

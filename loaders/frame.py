@@ -22,7 +22,6 @@ from .schema import (
 
 PARALLEL_MIN_RECORDS = 64  # below this, process start-up costs more than it saves
 CHUNK_SIZE = 32
-BODY_TEXT_FIELDS = ("body", "raw_text")
 
 
 def _iso(found: Found | None) -> str | None:

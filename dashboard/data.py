@@ -72,7 +72,7 @@ def _lang() -> str:
 def _build_demo() -> Corpus:
     try:
         from loaders import load_corpus as _load
-        from loaders.demo import write_demo_jsonl
+        from tools.demo import write_demo_jsonl
     except ImportError:  # loaders/demo.py not installed: an empty corpus, still marked as demo
         return Corpus(articles=empty(ARTICLE_COLUMNS), demo=True)
     lang = _lang()

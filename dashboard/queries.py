@@ -209,7 +209,7 @@ def gazetteer(scheme: str = "63") -> pd.DataFrame:
     columns = ["name", "lat", "lon", "province_2025", "region"]
     rows = None
     try:
-        from loaders import places
+        from loaders import gazetteer as places
         accessor = getattr(places, "provinces" if scheme == "63" else "provinces_2025", None)
         rows = accessor() if accessor else None
     except ImportError:

@@ -10,7 +10,11 @@ __all__ = ["Corpus", "load_corpus"]
 
 
 def load_corpus(path, cache_dir=None, workers=None, progress=False) -> Corpus:
-    """Read a folder, file or zip of articles into a ``Corpus`` (cached by file content)."""
-    from .ingest import load_corpus as _load
+    """Read a folder, file or zip of articles into a ``Corpus`` (see ``loaders.pipeline``).
+
+    Imported on first call: ``import loaders.schema`` (what the dashboard needs at start-up)
+    must not compile every extractor's patterns.
+    """
+    from .pipeline import load_corpus as _load
 
     return _load(path, cache_dir=cache_dir, workers=workers, progress=progress)

@@ -22,7 +22,7 @@ EXIT_OK, EXIT_NOTHING_LOADED, EXIT_USAGE = 0, 1, 2
 
 
 def _load(args):
-    from .ingest import load_corpus
+    from .pipeline import load_corpus
 
     cache_dir = False if args.no_cache else args.cache_dir
     return load_corpus(args.path, cache_dir=cache_dir, workers=args.workers, progress=not args.quiet)
@@ -53,7 +53,7 @@ def cmd_ingest(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from .export import FORMATS, write_articles
+    from .io.export import FORMATS, write_articles
 
     if Path(args.out).suffix.lower() not in FORMATS:
         print(f"ttdn export: --out must end in one of {', '.join(FORMATS)}", file=sys.stderr)

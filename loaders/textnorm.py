@@ -18,11 +18,20 @@ TONE_PLACEMENT.update({k.upper(): v.upper() for k, v in TONE_PLACEMENT.items()})
 TONE_PLACEMENT.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(TONE_PLACEMENT.items()) if k.islower()})
 TONE_RE = re.compile("|".join(sorted(TONE_PLACEMENT, key=len, reverse=True)))
 
+# Vietnamese letters for regex character classes ("[{VI_UPPER}]"): one home for every module.
+VI_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
+VI_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
+
 SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\ufeff]")
 # A sentence ends at . ! ? ; or a line break, but not inside "TP. Hồ", "1.000", "T.Ư", "v.v."
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
-ABBREV_TAIL_RE = re.compile(r"(?:\bTP|\bT\.Ư|\bTS|\bThS|\bPGS|\bGS|\bNxb|\bv\.v|\bĐ/c|\bđ/c|\bSt|\bNo|\bKL|\b[A-ZĐ])\.$")
+# Abbreviations whose dot ends no sentence ("TP. Hồ Chí Minh", "PGS. TS.", "T.Ư."): the one list.
+TITLE_ABBREVIATIONS = (r"TP", r"Tp", r"T\.Ư", r"TS", r"ThS", r"PGS", r"GS", r"Nxb")
+OTHER_ABBREVIATIONS = (r"v\.v", r"Đ/c", r"đ/c", r"St", r"No", r"KL", r"[A-ZĐ]")  # "v.v.", "Đ/c.", initials
+ABBREV_TAIL_RE = re.compile(r"(?:" + "|".join(rf"\b{a}" for a in TITLE_ABBREVIATIONS + OTHER_ABBREVIATIONS) + r")\.$")
+ABBREV_DOT_RE = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.(?=\s)")
+ABBREV_MASK = "\u2024"  # one-dot leader: same length as ".", so offsets stay valid
 
 
 def nfc(text: str) -> str:
@@ -46,6 +55,17 @@ def strip_marks(text: str) -> str:
     """Remove all diacritics (đ -> d): 'Khánh Hòa' -> 'khanh hoa'. For URLs and slugs."""
     text = unicodedata.normalize("NFD", fold(text)).replace("đ", "d").replace("Đ", "D")
     return "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
+
+
+def mask_abbreviations(text: str) -> str:
+    """The dots of title abbreviations ("TP.", "PGS.") replaced by a look-alike of the same length,
+    so a search for full stops finds sentence ends only; offsets into ``text`` stay valid."""
+    return ABBREV_DOT_RE.sub(lambda m: m.group(0)[:-1] + ABBREV_MASK, text)
+
+
+def whole_word(pattern: str) -> str:
+    """A regex alternation ``pattern`` matched only as whole words."""
+    return r"(?<!\w)(?:" + pattern + r")(?!\w)"
 
 
 def split_sentences(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.evidence import RawRecord
+from loaders.types import RawRecord
 from loaders.schema import (
     ARTICLE_COLUMNS, EVIDENCE_COLUMNS, NUMBER_COLUMNS, PEOPLE_COLUMNS, REPORT_COLUMNS, TERM_COLUMNS,
     THEME_COLUMNS, Corpus, typed,
@@ -100,5 +100,5 @@ PIPELINE_RECORDS = [
 
 
 def pipeline_corpus() -> Corpus:
-    from loaders.frame import corpus_from_records
+    from loaders.pipeline import corpus_from_records
     return corpus_from_records(PIPELINE_RECORDS, workers=1)

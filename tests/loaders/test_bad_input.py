@@ -6,8 +6,8 @@ import zipfile
 import pandas as pd
 import pytest
 
-from loaders import frame
-from loaders.ingest import load_corpus
+from loaders import batch
+from loaders.pipeline import load_corpus
 from loaders.settings import MAX_ARTICLE_FILE_BYTES
 
 GOOD = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm."
@@ -112,14 +112,14 @@ def test_loaded_counts_add_up(corpus):
 def test_an_extractor_crash_skips_only_that_record(tmp_path, monkeypatch):
     (tmp_path / "ok.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / "boom.txt").write_text(GOOD + " BOOM", encoding="utf-8")
-    real = frame.extract_article
+    real = batch.extract_article
 
     def fragile(rec):
         if "BOOM" in rec.text:
             raise RuntimeError("extractor bug")
         return real(rec)
 
-    monkeypatch.setattr(frame, "extract_article", fragile)
+    monkeypatch.setattr(batch, "extract_article", fragile)
     c = load_corpus(tmp_path, cache_dir=tmp_path / "cache", workers=1)
     assert list(c.articles["doc_id"]) == ["ok"]
     row = c.report[c.report["path"].str.endswith("boom.txt")].iloc[0]

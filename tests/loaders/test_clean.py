@@ -7,7 +7,8 @@ import unicodedata
 
 import pytest
 
-from loaders.clean import clean_text, is_table_row, patterns
+from loaders.extract.clean import clean_text
+from loaders.extract.lines import is_table_row, patterns
 
 TITLE = "Hội nghị sơ kết công tác thông tin đối ngoại 6 tháng đầu năm"
 LEDE = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm."

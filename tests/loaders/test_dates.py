@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from loaders.dates import extract_meeting_date, extract_period, extract_published
-from loaders.evidence import CleanDoc
+from loaders.extract.dates import extract_meeting_date, extract_period, extract_published
+from loaders.types import CleanDoc
 
 
 def page(raw: str, extras: dict | None = None, header: str = "") -> CleanDoc:

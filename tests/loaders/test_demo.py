@@ -8,8 +8,8 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from loaders import demo
-from loaders.evidence import CleanDoc
+from tools import demo
+from loaders.types import CleanDoc
 from loaders.schema import MEETING_TYPES
 from loaders.textnorm import fold
 
@@ -107,18 +107,8 @@ def test_chairs_are_named_in_the_text(articles):
             assert name in a.record.text, (a.record.doc_id, name)
 
 
-def _extractors_ready() -> bool:
-    """The places and meetings extractors exist beyond their stubs (they answer a plain sentence)."""
-    from loaders import meetings, places
-    text = "Sáng 5/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh Nghệ An tổ chức hội nghị sơ kết 6 tháng đầu năm 2022."
-    doc = CleanDoc(title=None, dateline=None, body=text, byline=None, raw=text)
-    return places.extract_place(doc, None).province is not None and meetings.extract_meeting_type(doc) is not None
-
-
 def test_loader_recovers_province_and_meeting_type():
-    if not _extractors_ready():
-        pytest.skip("places/meetings extractors are still stubs: nothing to recover yet")
-    from loaders.frame import corpus_from_records
+    from loaders.pipeline import corpus_from_records
     sample = demo.demo_articles(n=SMALL_N)
     found = corpus_from_records([a.record for a in sample], workers=1).articles.set_index("doc_id")
     province_hits, type_hits = [], []

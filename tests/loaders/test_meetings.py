@@ -1,8 +1,9 @@
 """Relevance and meeting type on short sentences written for these tests."""
 import pytest
 
-from loaders.evidence import CleanDoc
-from loaders.meetings import extract_meeting_type, extract_relevance
+from loaders.types import CleanDoc
+from loaders.extract.meeting_type import extract_meeting_type
+from loaders.extract.relevance import extract_relevance
 
 
 def doc(title, body="", url=None):

@@ -3,9 +3,8 @@ import unicodedata
 
 import pytest
 
-from loaders import meetings
-from loaders.evidence import CleanDoc
-from loaders.people import extract_people
+from loaders.types import CleanDoc
+from loaders.extract.people import extract_people
 from loaders.textnorm import fold
 
 
@@ -84,7 +83,3 @@ def test_central_official_attending_is_not_a_chair():
     roles = {p.name: p.role for p in people}
     assert roles == {"Lê Hải Bình": "central_official", "Trần Văn Bình": "chair"}
 
-
-def test_meetings_keeps_offering_extract_people_to_the_orchestrator():
-    body = "Đồng chí Trần Văn Bình, Phó Bí thư Tỉnh ủy chủ trì hội nghị."
-    assert meetings.extract_people(doc("Hội nghị", body)) == extract_people(doc("Hội nghị", body))

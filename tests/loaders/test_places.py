@@ -1,13 +1,14 @@
-"""loaders.places on short sentences written for these tests (no article text is copied here)."""
+"""loaders.extract.places and loaders.gazetteer on short sentences written for these tests (no article text is copied here)."""
 from __future__ import annotations
 
 import unicodedata
 
 import pytest
 
-from loaders.evidence import CleanDoc
-from loaders.places import (
-    canonical_province, extract_place, province_2025, province_from_url, provinces, provinces_2025, region_of,
+from loaders.types import CleanDoc
+from loaders.extract.places import extract_place
+from loaders.gazetteer import (
+    canonical_province, province_2025, province_from_url, provinces, provinces_2025, region_of,
 )
 from loaders.schema import LEVELS, REGIONS
 

@@ -1,7 +1,7 @@
 """Key terms for word clouds, on short sentences written for these tests."""
 import pytest
 
-from loaders.terms import canonical_text, extract_terms, stopwords
+from loaders.extract.terms import canonical_text, extract_terms, stopwords
 
 TTDN = "thông tin đối ngoại"
 

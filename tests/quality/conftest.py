@@ -1,6 +1,6 @@
 import pytest
 
-from loaders.gate import DEV, SCORER, SHARED
+from tools.gate import DEV, SCORER, SHARED
 
 SHARED_MISSING = "../shared/corpus is absent (a user's fresh clone): the gold-labelled corpora live only beside the project"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import gate
+from tools import gate
 
 FLOORS_FILE = Path(__file__).with_name("floors.json")
 # The minimums the loader issue pins: no floor may sit below these.
@@ -37,5 +37,5 @@ def test_floor_never_below_issue_minimum(field):
 @pytest.mark.parametrize("field", sorted(ISSUE_MINIMUMS))
 def test_dev_score_meets_floor(dev_scores, field):
     assert dev_scores[field] >= floors()[field], (
-        f"{field}: {dev_scores[field]:.3f} < floor {floors()[field]:.3f}; run `python -m loaders.gate --by-id` to see the misses"
+        f"{field}: {dev_scores[field]:.3f} < floor {floors()[field]:.3f}; run `python -m tools.gate --by-id` to see the misses"
     )

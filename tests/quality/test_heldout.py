@@ -3,8 +3,8 @@
 tests/fixtures/heldout.jsonl holds 40 records written independently of dev.jsonl (other provinces,
 outlets, date/dateline forms, chair patterns, delegation-number phrasings and near-topic negatives),
 labelled per ../shared/corpus/LABELING.md. It is scored with the project's scorer via
-``loaders.gate.run``; see the misses with
-``python -m loaders.gate tests/fixtures/heldout.jsonl --by-id``.
+``tools.gate.run``; see the misses with
+``python -m tools.gate tests/fixtures/heldout.jsonl --by-id``.
 
 The set was written and first scored before anyone read its misses (the first scores are kept in
 the comments below). The seven rule failures it exposed were then fixed with general rules and unit
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from loaders import gate
+from tools import gate
 
 HELDOUT = Path(__file__).resolve().parent.parent / "fixtures" / "heldout.jsonl"
 
@@ -68,5 +68,5 @@ def test_heldout_fixture_shape():
 def test_heldout_score_meets_floor(heldout_scores, field):
     assert heldout_scores[field] + EPS >= FLOORS[field], (
         f"{field}: {heldout_scores[field]:.3f} < held-out floor {FLOORS[field]:.2f}; run "
-        "`python -m loaders.gate tests/fixtures/heldout.jsonl --by-id` to see the misses"
+        "`python -m tools.gate tests/fixtures/heldout.jsonl --by-id` to see the misses"
     )

@@ -28,9 +28,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from . import settings
-from .evidence import RawRecord
-from .textnorm import nfc, strip_marks
+from .. import settings
+from ..types import RawRecord
+from ..textnorm import nfc, strip_marks
 
 ARTICLE_KINDS = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html"}
 TABLE_KINDS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import DATE_COLUMNS, LIST_COLUMNS
+from ..schema import DATE_COLUMNS, LIST_COLUMNS
 
 EXPORT_DROP = ("body", "raw_text")  # the full texts stay in Parquet; flat files stay readable
 FORMATS = (".parquet", ".csv", ".jsonl")

@@ -1,6 +1,6 @@
 """Score the loader against gold-labelled JSONL with the project's scorer (../shared/corpus/score.py).
 
-Used by the quality-gate test and by developers: ``python -m loaders.gate [GOLD.jsonl] [--by-id]``.
+Used by the quality-gate test and by developers: ``python -m tools.gate [GOLD.jsonl] [--by-id]``.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .export import write_articles
+from loaders.io.export import write_articles
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 DEV = SHARED / "dev.jsonl"
@@ -40,7 +40,7 @@ def gate_scores(result: dict) -> dict[str, float]:
 
 def run(gold: Path = DEV) -> tuple[dict, dict]:
     """Load the gold JSONL through the real ingest path (its `gold` key is ignored) and score it."""
-    from .ingest import load_corpus  # the full path a user's file takes: reader, cleaner, extractors
+    from loaders.pipeline import load_corpus  # the full path a user's file takes: reader, cleaner, extractors
 
     corpus = load_corpus(gold, cache_dir=False, workers=1)
     with tempfile.TemporaryDirectory() as tmp:

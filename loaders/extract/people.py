@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .assets import read_lines
-from .evidence import CleanDoc, Person
-from .textnorm import fold, nfc
+from ..assets import read_lines
+from ..types import CleanDoc, Person
+from ..textnorm import fold, nfc
 
 I = re.IGNORECASE
 

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .assets import read_lines
-from .textnorm import nfc
+from ..assets import read_lines
+from ..textnorm import nfc
 
 DOMAIN_PHRASES_ASSET = "domain_phrases.txt"
 STOPWORDS_ASSET = "stopwords_vi.txt"

@@ -25,12 +25,34 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
-from . import settings
-from .schema import ARTICLE_COLUMNS, LONG_TABLES
+from .. import settings
+from ..schema import ARTICLE_COLUMNS, LONG_TABLES
 
 CACHE_DIRNAME = ".ttdn-cache"
 TABLES = {"articles": ARTICLE_COLUMNS, **LONG_TABLES}
-FINGERPRINT_GLOBS = (("loaders", "*.py"), ("assets", "**/*"))
+# What a cached entry depends on: the code and data that turn a unit's bytes into its tables.
+# Every other loaders module is listed in NOT_FINGERPRINTED with the reason it cannot change an
+# entry (a test holds the two lists to the tree), so editing the CLI, the meeting grouping, the
+# dashboard, the demo generator or a UI string never re-parses a corpus.
+FINGERPRINTED_CODE = (
+    "types.py", "schema.py", "settings.py", "textnorm.py", "assets.py", "gazetteer.py", "article.py",
+    "extract/**/*.py", "io/readers.py", "io/cache.py",
+)
+NOT_FINGERPRINTED = {
+    "__init__.py": "a lazy entry point",
+    "cli.py": "argument parsing and printing",
+    "pipeline.py": "orders the steps; entries hold per-unit tables",
+    "batch.py": "fans the per-article map out; rows are the same in any process",
+    "grouping.py": "meeting ids are assigned after the cache, over the whole corpus",
+    "io/__init__.py": "package marker",
+    "io/slots.py": "bookkeeping of hits and misses",
+    "io/export.py": "writes tables out; never read back",
+}
+UI_ONLY_ASSETS = {
+    "i18n.json": "interface strings",
+    "demo_templates.json": "templates of the demo generator (tools/), whose output is cached like any file",
+    "__init__.py": "package marker",
+}
 FINGERPRINT_CHARS = 16
 TABLE_COL = "__table__"
 ENTRY_SUFFIX = ".parquet"
@@ -43,16 +65,24 @@ def _package_dir(name: str) -> Path:
     return Path(module.__file__).resolve().parent
 
 
+def fingerprinted_files() -> list[tuple[str, Path]]:
+    """(name, path) of every file the fingerprint hashes, in a stable order."""
+    loaders_dir, assets_dir = _package_dir("loaders"), _package_dir("assets")
+    files = {p for pattern in FINGERPRINTED_CODE for p in loaders_dir.glob(pattern)}
+    out = [(f"loaders/{p.relative_to(loaders_dir).as_posix()}", p) for p in files]
+    out += [(f"assets/{p.relative_to(assets_dir).as_posix()}", p) for p in assets_dir.glob("**/*")
+            if p.is_file() and p.name not in UI_ONLY_ASSETS]
+    return sorted((name, p) for name, p in out if p.is_file() and "__pycache__" not in p.parts)
+
+
 @lru_cache(maxsize=1)
 def fingerprint() -> str:
     """Hash of the code and data that turn a file into tables (computed once per process)."""
     digest = hashlib.sha256()
-    for package, pattern in FINGERPRINT_GLOBS:
-        root = _package_dir(package)
-        for path in sorted(p for p in root.glob(pattern) if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(f"{package}/{path.relative_to(root).as_posix()}\0".encode())
-            digest.update(path.read_bytes())
-            digest.update(b"\0")
+    for name, path in fingerprinted_files():
+        digest.update(f"{name}\0".encode())
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
     return digest.hexdigest()[:FINGERPRINT_CHARS]
 
 

@@ -23,19 +23,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from .assets import read_csv, read_json
-from .cache import default_cache_dir
-from .evidence import RawRecord
-from .ingest import load_corpus
-from .schema import Corpus
-from .textnorm import strip_marks
+from loaders.assets import read_csv, read_json
+from loaders.io.cache import default_cache_dir
+from loaders.pipeline import load_corpus
+from loaders.schema import MEETING_TYPES, Corpus
+from loaders.textnorm import strip_marks
+from loaders.types import RawRecord
 
 DEFAULT_SEED = 20250701
 TEMPLATES = "demo_templates.json"
 FIRST_YEAR, LAST_YEAR = 2015, 2025
 LAST_EVENT_DAY = date(2025, 6, 30)  # the demo stays in the 63-province era (merger: 1 July 2025)
 SOURCE = "demo"
-MEETING_TYPES = ("so_ket", "tong_ket", "tap_huan", "thong_tin_thoi_su", "hop", "trien_khai", "khac")
 
 # Chance that a province reports a meeting of each type in a given year: tuned so the whole
 # corpus lands near 800 articles with review meetings dominating, as in real collections.

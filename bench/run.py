@@ -19,8 +19,8 @@ import time
 from pathlib import Path
 
 from loaders import load_corpus
-from tools.demo import demo_records
 from loaders.batch import default_workers, extract_records
+from tools.demo import demo_records
 
 STAGES = ("clean", "dates", "places", "meetings", "numbers", "themes", "terms", "dedupe")
 

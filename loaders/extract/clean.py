@@ -16,9 +16,22 @@ from ..textnorm import nfc
 from ..types import CleanDoc
 from .layout import dateline_near_title, listing_label, listing_reason, split_lines, split_top, take_top_meta
 from .lines import (
-    BYLINE_MAX_LINES, CAPTION_MAX_CHARS, CAPTION_RE, CELL_BAR_RE, MIN_PREFIX_DUP_CHARS, SENTENCE_END_RE,
-    TEASER_MAX_CHARS, byline_text, furniture_cells, is_clock, is_paragraph, is_table_row, line_key, matches,
-    patterns, same_line,
+    BYLINE_MAX_LINES,
+    CAPTION_MAX_CHARS,
+    CAPTION_RE,
+    CELL_BAR_RE,
+    MIN_PREFIX_DUP_CHARS,
+    SENTENCE_END_RE,
+    TEASER_MAX_CHARS,
+    byline_text,
+    furniture_cells,
+    is_clock,
+    is_paragraph,
+    is_table_row,
+    line_key,
+    matches,
+    patterns,
+    same_line,
 )
 
 

@@ -10,12 +10,37 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .lines import (
-    BULLET_RE, BYLINE_PREFIX_RE, INITIALS_RE, LEADING_DATE_TAG_RE, LISTING_LABELLED_MIN_TEASERS,
-    LISTING_MIN_TEASERS, MD_HEADING_RE, NEAR_TITLE_SKIP, SHORT_TITLE_MIN_WORDS, TITLE_DATE_TAIL_RE,
-    TITLE_MIN_WORDS, TOP_ZONE_LINES, BREADCRUMB_RE, byline_text, has_vietnamese_marks, is_clock, is_date_only,
-    is_dateline, is_furniture, is_lede, is_paragraph, is_report, is_teaser_headline, is_title_like, line_key,
-    matches, patterns, same_line, words_of,
+    BREADCRUMB_RE,
+    BULLET_RE,
+    BYLINE_PREFIX_RE,
+    INITIALS_RE,
+    LEADING_DATE_TAG_RE,
+    LISTING_LABELLED_MIN_TEASERS,
+    LISTING_MIN_TEASERS,
+    MD_HEADING_RE,
+    NEAR_TITLE_SKIP,
+    SHORT_TITLE_MIN_WORDS,
+    TITLE_DATE_TAIL_RE,
+    TITLE_MIN_WORDS,
+    TOP_ZONE_LINES,
+    byline_text,
+    has_vietnamese_marks,
+    is_clock,
+    is_date_only,
+    is_dateline,
+    is_furniture,
+    is_lede,
+    is_paragraph,
+    is_report,
+    is_teaser_headline,
+    is_title_like,
+    line_key,
+    matches,
+    patterns,
+    same_line,
+    words_of,
 )
+
 
 def split_lines(raw: str) -> list[str]:
     """Non-empty stripped lines; a date tag glued to the first line becomes its own line."""

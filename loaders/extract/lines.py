@@ -239,6 +239,6 @@ def is_report(line: str) -> bool:
 
 
 def is_teaser_headline(line: str) -> bool:
-    return (TITLE_MIN_WORDS <= len(words_of(line)) and len(line) <= TEASER_MAX_CHARS and not is_report(line)
+    return (len(words_of(line)) >= TITLE_MIN_WORDS and len(line) <= TEASER_MAX_CHARS and not is_report(line)
             and not is_dateline(line) and not is_furniture(line))
 

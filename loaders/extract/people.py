@@ -14,8 +14,8 @@ import re
 from functools import lru_cache
 
 from ..assets import read_lines
-from ..types import CleanDoc, Person
 from ..textnorm import fold, nfc
+from ..types import CleanDoc, Person
 
 I = re.IGNORECASE
 

@@ -36,7 +36,7 @@ TABLES = {"articles": ARTICLE_COLUMNS, **LONG_TABLES}
 # dashboard, the demo generator or a UI string never re-parses a corpus.
 FINGERPRINTED_CODE = (
     "types.py", "schema.py", "settings.py", "textnorm.py", "assets.py", "gazetteer.py", "article.py",
-    "extract/**/*.py", "io/readers.py", "io/cache.py",
+    "extract/**/*.py", "io/readers.py", "io/decode.py", "io/cache.py",
 )
 NOT_FINGERPRINTED = {
     "__init__.py": "a lazy entry point",
@@ -46,6 +46,7 @@ NOT_FINGERPRINTED = {
     "grouping.py": "meeting ids are assigned after the cache, over the whole corpus",
     "io/__init__.py": "package marker",
     "io/slots.py": "bookkeeping of hits and misses",
+    "io/units.py": "finds units and reads their bytes; an entry is keyed by those bytes",
     "io/export.py": "writes tables out; never read back",
 }
 UI_ONLY_ASSETS = {

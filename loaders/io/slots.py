@@ -17,7 +17,8 @@ import pyarrow.compute as pc
 
 from ..types import RawRecord
 from .cache import TABLE_COL, UnitCache, part_of
-from .readers import Unit, iter_units, parse_unit, report_row
+from .readers import parse_unit
+from .units import Unit, iter_units, report_row
 
 ID_SEP = "\x1f"  # tags doc_ids with their slot while extracting: two files may share an id
 SLOT_COL = "__slot__"  # the unit a row came from, to keep input order and drop duplicates

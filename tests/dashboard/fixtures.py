@@ -8,11 +8,18 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders.types import RawRecord
 from loaders.schema import (
-    ARTICLE_COLUMNS, EVIDENCE_COLUMNS, NUMBER_COLUMNS, PEOPLE_COLUMNS, REPORT_COLUMNS, TERM_COLUMNS,
-    THEME_COLUMNS, Corpus, typed,
+    ARTICLE_COLUMNS,
+    EVIDENCE_COLUMNS,
+    NUMBER_COLUMNS,
+    PEOPLE_COLUMNS,
+    REPORT_COLUMNS,
+    TERM_COLUMNS,
+    THEME_COLUMNS,
+    Corpus,
+    typed,
 )
+from loaders.types import RawRecord
 
 NB = "Đồng bằng sông Hồng"
 BTB = "Bắc Trung Bộ và Duyên hải miền Trung"

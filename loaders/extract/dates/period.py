@@ -7,7 +7,19 @@ from ...textnorm import sentence_of
 from ...types import CleanDoc, Found
 from .meeting import event_mention
 from .patterns import (
-    LEAD_CHARS, RANGE_REVIEW_RE, DEPLOY_YEAR_RE, REVIEW_WORD_RE, FIRST_HALF_RE, LATER_HALF_YEAR_RE, FIRST_MONTHS_RE, QUARTER_RE, YEAR_REVIEW_RE, LAST_YEAR_RE, MONTH_WORDS, ROMAN, prep,
+    DEPLOY_YEAR_RE,
+    FIRST_HALF_RE,
+    FIRST_MONTHS_RE,
+    LAST_YEAR_RE,
+    LATER_HALF_YEAR_RE,
+    LEAD_CHARS,
+    MONTH_WORDS,
+    QUARTER_RE,
+    RANGE_REVIEW_RE,
+    REVIEW_WORD_RE,
+    ROMAN,
+    YEAR_REVIEW_RE,
+    prep,
 )
 
 

@@ -13,7 +13,33 @@ from datetime import date
 from ...types import CleanDoc, Found
 from .meeting import meeting_from_text
 from .patterns import (
-    HEAD_LINES, HEAD_LINE_MAX, BARE_MAX_LETTERS, LEAD_CHARS, STALE_DAYS, STALE_YEAR_DAYS, DMY_RE, CLOCK_TIME_RE, LEADING_TIME_RE, AMPM_RE, RANGE_AFTER_RE, RANGE_BEFORE_RE, DATELINE_LABEL_RE, WIDGET_AFTER_RE, DATELINE_FILLER_RE, ISO_DATE_RE, VN_LONG_DATE_RE, ISO_TAG_RE, ISO_HINT_RE, MONTHS_EN, EN_DAY_MONTH_RE, EN_MONTH_DAY_RE, OFFICIAL_DATE_RE, TODAY_MENTION_RE, EVENT_WORD_RE, plausible_date, prep,
+    AMPM_RE,
+    BARE_MAX_LETTERS,
+    CLOCK_TIME_RE,
+    DATELINE_FILLER_RE,
+    DATELINE_LABEL_RE,
+    DMY_RE,
+    EN_DAY_MONTH_RE,
+    EN_MONTH_DAY_RE,
+    EVENT_WORD_RE,
+    HEAD_LINE_MAX,
+    HEAD_LINES,
+    ISO_DATE_RE,
+    ISO_HINT_RE,
+    ISO_TAG_RE,
+    LEAD_CHARS,
+    LEADING_TIME_RE,
+    MONTHS_EN,
+    OFFICIAL_DATE_RE,
+    RANGE_AFTER_RE,
+    RANGE_BEFORE_RE,
+    STALE_DAYS,
+    STALE_YEAR_DAYS,
+    TODAY_MENTION_RE,
+    VN_LONG_DATE_RE,
+    WIDGET_AFTER_RE,
+    plausible_date,
+    prep,
 )
 
 # Where the cleaner found a dated line beside the title, and whether that position alone makes
@@ -53,7 +79,26 @@ def _head_parts(doc: CleanDoc) -> list[list[str]]:
             for part in (doc.header, doc.dateline, doc.raw)]
 
 
-def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
+def _bare(line: str, regex: re.Pattern) -> bool:
+    """Next to no words besides the date, times and dateline fillers ("Thứ Bảy, 22/9/2018")."""
+    rest = DATELINE_FILLER_RE.sub(" ", regex.sub(" ", CLOCK_TIME_RE.sub(" ", line)))
+    return len(re.sub(r"[\W\d_]+", "", rest)) <= BARE_MAX_LETTERS
+
+
+def _dmy_strength(line: str, m: re.Match, around: str) -> int | None:
+    """How surely a d/m/y date is the line's dateline (3 labelled, 2 with a time, 1 bare), None in a sentence."""
+    has_time = bool(CLOCK_TIME_RE.search(around))
+    labelled = bool(DATELINE_LABEL_RE.search(line[:m.start()]))
+    bare = _bare(line, DMY_RE)
+    if labelled and (has_time or bare):
+        return 3
+    if has_time and (bare or line.rstrip(") ").endswith(m.group(0)) or _leads_line(line, m)
+                     or (len(line) <= HEAD_LINE_MAX and not EVENT_WORD_RE.search(line))):
+        return 2
+    return 1 if bare else None
+
+
+def _dmy_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
     found = []
     for m in DMY_RE.finditer(line):
         if RANGE_AFTER_RE.match(line[m.end():]) or RANGE_BEFORE_RE.search(line[:m.start()]):
@@ -63,34 +108,30 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
         if month > 12 or (AMPM_RE.search(around) and day <= 12):
             day, month = month, day  # "11/29/2018 8:58:56 AM" is month/day/year; "13/07/2021 - 10:21 AM" is not
         value = plausible_date(year, month, day)
-        if value is None:
-            continue
-        has_time = bool(CLOCK_TIME_RE.search(around))
-        labelled = bool(DATELINE_LABEL_RE.search(line[:m.start()]))
-        rest = DATELINE_FILLER_RE.sub(" ", DMY_RE.sub(" ", CLOCK_TIME_RE.sub(" ", line)))
-        bare = len(re.sub(r"[\W\d_]+", "", rest)) <= BARE_MAX_LETTERS
-        if labelled and (has_time or bare):
-            strength = 3
-        elif has_time and (bare or line.rstrip(") ").endswith(m.group(0)) or _leads_line(line, m)
-                           or (len(line) <= HEAD_LINE_MAX and not EVENT_WORD_RE.search(line))):
-            strength = 2
-        elif bare:
-            strength = 1
-        else:
-            continue  # a date inside a sentence is not a dateline
-        found.append(_Dateline(value, line, strength, order, next_lines))
+        strength = _dmy_strength(line, m, around) if value else None
+        if strength:
+            found.append(_Dateline(value, line, strength, order, next_lines))
+    return found
+
+
+def _written_out_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
+    """ISO dates and "ngày 06 tháng 01 năm 2020" standing alone on a line."""
+    found = []
     for regex, parts in ((ISO_DATE_RE, (1, 2, 3)), (VN_LONG_DATE_RE, (3, 2, 1))):
         for m in regex.finditer(line):
             value = plausible_date(*(int(m.group(i)) for i in parts))
-            if value is None:
+            if value is None or not _bare(line, regex):
                 continue
             around = line[max(0, m.start() - 25):m.end() + 30]
-            rest = DATELINE_FILLER_RE.sub(" ", regex.sub(" ", CLOCK_TIME_RE.sub(" ", line)))
-            bare = len(re.sub(r"[\W\d_]+", "", rest)) <= BARE_MAX_LETTERS
-            if DATELINE_LABEL_RE.search(line[:m.start()]) and bare:
+            if DATELINE_LABEL_RE.search(line[:m.start()]):
                 found.append(_Dateline(value, line, 3, order, next_lines))
-            elif bare:
+            else:
                 found.append(_Dateline(value, line, 2 if CLOCK_TIME_RE.search(around) else 1, order, next_lines))
+    return found
+
+
+def _english_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
+    found = []
     for regex, parts in ((EN_DAY_MONTH_RE, (3, 2, 1)), (EN_MONTH_DAY_RE, (3, 1, 2))):
         for m in regex.finditer(line):
             y, mo, d = (m.group(i) for i in parts)
@@ -98,6 +139,11 @@ def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
             if value:
                 found.append(_Dateline(value, line, 3 if DATELINE_LABEL_RE.search(line) else 2, order, next_lines))
     return found
+
+
+def _line_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
+    return (_dmy_datelines(line, order, next_lines) + _written_out_datelines(line, order, next_lines)
+            + _english_datelines(line, order, next_lines))
 
 
 def _leads_line(line: str, m: re.Match) -> bool:

@@ -7,7 +7,9 @@ import zipfile
 
 import pytest
 
-from loaders.io.readers import decode_bytes, iter_units, parse_unit, read_records, unsafe_member_reason
+from loaders.io.decode import decode_bytes
+from loaders.io.readers import parse_unit, read_records
+from loaders.io.units import iter_units, unsafe_member_reason
 
 SENTENCE = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh Khánh Hòa họp sơ kết."
 TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}

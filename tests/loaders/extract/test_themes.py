@@ -1,9 +1,9 @@
 """Themes and countries on short sentences written for these tests."""
 import pytest
 
-from loaders.types import CleanDoc
 from loaders.extract.countries import extract_countries
 from loaders.extract.themes import extract_themes, themes
+from loaders.types import CleanDoc
 
 
 def doc(body, title=None):

@@ -1,9 +1,9 @@
 """Relevance and meeting type on short sentences written for these tests."""
 import pytest
 
-from loaders.types import CleanDoc
 from loaders.extract.meeting_type import extract_meeting_type
 from loaders.extract.relevance import extract_relevance
+from loaders.types import CleanDoc
 
 
 def doc(title, body="", url=None):

@@ -3,9 +3,9 @@ import unicodedata
 
 import pytest
 
-from loaders.types import CleanDoc
 from loaders.extract.people import extract_people
 from loaders.textnorm import fold
+from loaders.types import CleanDoc
 
 
 def doc(title, body=""):

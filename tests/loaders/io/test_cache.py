@@ -3,8 +3,8 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from loaders.io import cache as cache_mod
 from loaders import batch
+from loaders.io import cache as cache_mod
 from loaders.io.cache import UnitCache, default_cache_dir
 from loaders.pipeline import load_corpus
 

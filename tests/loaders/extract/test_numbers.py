@@ -3,9 +3,9 @@ import unicodedata
 
 import pytest
 
-from loaders.types import CleanDoc
 from loaders.extract.numbers import extract_counts
 from loaders.extract.numerals import parse_vn_number
+from loaders.types import CleanDoc
 
 
 def doc(text: str) -> CleanDoc:

@@ -5,12 +5,17 @@ import unicodedata
 
 import pytest
 
-from loaders.types import CleanDoc
 from loaders.extract.places import extract_place
 from loaders.gazetteer import (
-    canonical_province, province_2025, province_from_url, provinces, provinces_2025, region_of,
+    canonical_province,
+    province_2025,
+    province_from_url,
+    provinces,
+    provinces_2025,
+    region_of,
 )
 from loaders.schema import LEVELS, REGIONS
+from loaders.types import CleanDoc
 
 
 def doc(title: str | None, body: str) -> CleanDoc:

@@ -15,7 +15,7 @@ from loaders.assets import read_csv, read_json
 from loaders.schema import REGIONS
 from loaders.textnorm import fold, strip_marks
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ALIAS_KINDS = {"name", "city", "abbr", "byline", "key"}
 
 PROVINCES = read_csv("provinces.csv")

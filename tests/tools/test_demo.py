@@ -8,10 +8,10 @@ from urllib.parse import urlparse
 import pandas as pd
 import pytest
 
-from tools import demo
-from loaders.types import CleanDoc
 from loaders.schema import MEETING_TYPES
 from loaders.textnorm import fold
+from tools import demo
+from tools.demo.base import provinces
 
 SMALL_N = 120  # enough articles for a share to mean something, few enough to stay fast
 MIN_RECOVERED_SHARE = 0.85  # the demo must look like input the loader understands
@@ -37,7 +37,7 @@ def test_n_keeps_a_prefix_with_fresh_ids():
 
 @pytest.mark.parametrize("check, expected", [
     pytest.param(lambda arts: {a.truth["province"] for a in arts if a.truth["province"]},
-                 lambda: set(demo.provinces()), id="every one of the 63 provinces"),
+                 lambda: set(provinces()), id="every one of the 63 provinces"),
     pytest.param(lambda arts: {a.truth["meeting_type"] for a in arts if a.truth["meeting_type"]},
                  lambda: set(MEETING_TYPES), id="every meeting type"),
     pytest.param(lambda arts: {int(a.truth["meeting_date"][:4]) for a in arts if a.truth["meeting_date"]},

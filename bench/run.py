@@ -65,7 +65,8 @@ def main(argv=None) -> int:
         cold = timed(load_corpus, src, cache_dir=cache)
         warm = timed(load_corpus, src, cache_dir=cache)
     print(f"articles: {len(records)}, cores: {workers}")
-    print(f"parallel speed-up ({workers} workers vs 1): {one / many:.2f}x   (one core: {len(records) / one:.0f} articles/s)")
+    print(f"parallel speed-up ({workers} workers vs 1): {one / many:.2f}x   "
+          f"(one core: {len(records) / one:.0f} articles/s)")
     print(f"cached reload vs cold ingest:        {cold / warm:.1f}x faster   (cold {cold:.1f}s, cached {warm:.2f}s)")
     print("share of one-core extraction time by stage (cumulative, may overlap):")
     for stage, share in sorted(stage_shares(records[:200]).items(), key=lambda kv: -kv[1]):

@@ -65,7 +65,7 @@ def extract_records(records: list[RawRecord], workers: int | None = None,
     if workers > 1 and len(records) >= PARALLEL_MIN_RECORDS:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             chunks = list(_chunks(records, CHUNK_SIZE))
-            for chunk, part in zip(chunks, pool.map(_extract_chunk, chunks)):
+            for chunk, part in zip(chunks, pool.map(_extract_chunk, chunks), strict=True):
                 absorb(part, len(chunk))
     else:
         for chunk in _chunks(records, CHUNK_SIZE):

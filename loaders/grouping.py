@@ -86,8 +86,8 @@ def assign_meeting_ids(articles: pd.DataFrame) -> pd.Series:
             buckets.setdefault((b, band), []).append(i)
     for members in buckets.values():
         for j in members[1:]:
-            a, b = sets[members[0]], sets[j]
-            if uf.find(members[0]) != uf.find(j) and len(a & b) / len(a | b) >= NEAR_DUP_JACCARD:
+            first, other = sets[members[0]], sets[j]
+            if uf.find(members[0]) != uf.find(j) and len(first & other) / len(first | other) >= NEAR_DUP_JACCARD:
                 uf.union(members[0], j)
 
     doc_ids = articles["doc_id"].astype(str).tolist()

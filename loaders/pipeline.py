@@ -46,7 +46,7 @@ def _extract_misses(slots: list[Slot], cache: UnitCache, workers, progress) -> N
         if crashed:
             account(slot, crashed)  # not cached: the next run tries these records again
         else:
-            cache.store(slot.key, {**slot.tables, "report": pd.DataFrame(slot.rows)})
+            cache.store(str(slot.key), {**slot.tables, "report": pd.DataFrame(slot.rows)})
 
 
 def load_corpus(path, cache_dir=None, workers: int | None = None,
@@ -58,7 +58,7 @@ def load_corpus(path, cache_dir=None, workers: int | None = None,
     Raises FileNotFoundError if ``path`` does not exist; bad files are reported, not raised.
     """
     cache = _cache_for(cache_dir)
-    fresh = cache.enabled and not cache.base.exists()
+    fresh = cache.base is not None and not cache.base.exists()
     slots = read_slots(os.fspath(path), cache)
     _extract_misses(slots, cache, workers, progress)
     drop_duplicates(slots)

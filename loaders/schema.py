@@ -5,6 +5,7 @@ tables, ``typed()`` enforces the declaration, tests check it, the dashboard reli
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -23,6 +24,7 @@ COUNT_FIELDS = ["delegations_in", "visitors_in", "delegations_out", "visitors_ou
 OTHER_NUMBER_FIELDS = ["attendees", "fdi_projects"]
 
 # name -> dtype. "list" marks an object column holding a Python list of strings.
+Columns = Mapping[str, object]  # column name -> dtype ("list" marks a list-of-strings column)
 ARTICLE_COLUMNS: dict[str, object] = {
     "doc_id": "string",
     "source": "string",
@@ -57,14 +59,20 @@ LIST_COLUMNS = [c for c, t in ARTICLE_COLUMNS.items() if t == "list"]
 DATE_COLUMNS = [c for c, t in ARTICLE_COLUMNS.items() if t == "datetime64[ns]"]
 
 # Long tables: one row per fact, each with the sentence it stands on.
-EVIDENCE_COLUMNS = {"doc_id": "string", "field": "string", "value": "string", "sentence": "string"}
-THEME_COLUMNS = {"doc_id": "string", "theme": "string", "keyword": "string", "sentence": "string"}
-TERM_COLUMNS = {"doc_id": "string", "term": "string", "count": "Int64"}
-PEOPLE_COLUMNS = {"doc_id": "string", "name": "string", "title": "string", "role": "string", "sentence": "string"}
-NUMBER_COLUMNS = {"doc_id": "string", "field": "string", "value": "Int64", "approx": "boolean", "sentence": "string"}
-REPORT_COLUMNS = {"path": "string", "member": "string", "status": "string", "reason": "string", "records": "Int64"}
+EVIDENCE_COLUMNS: dict[str, object] = {"doc_id": "string", "field": "string", "value": "string", "sentence": "string"}
+THEME_COLUMNS: dict[str, object] = {"doc_id": "string", "theme": "string", "keyword": "string", "sentence": "string"}
+TERM_COLUMNS: dict[str, object] = {"doc_id": "string", "term": "string", "count": "Int64"}
+PEOPLE_COLUMNS: dict[str, object] = {
+    "doc_id": "string", "name": "string", "title": "string", "role": "string", "sentence": "string",
+}
+NUMBER_COLUMNS: dict[str, object] = {
+    "doc_id": "string", "field": "string", "value": "Int64", "approx": "boolean", "sentence": "string",
+}
+REPORT_COLUMNS: dict[str, object] = {
+    "path": "string", "member": "string", "status": "string", "reason": "string", "records": "Int64",
+}
 
-LONG_TABLES = {
+LONG_TABLES: dict[str, dict[str, object]] = {
     "evidence": EVIDENCE_COLUMNS,
     "themes": THEME_COLUMNS,
     "terms": TERM_COLUMNS,
@@ -84,7 +92,7 @@ def _as_list(value) -> list:
     return [str(v) for v in value]
 
 
-def typed(frame: pd.DataFrame, columns: dict[str, object]) -> pd.DataFrame:
+def typed(frame: pd.DataFrame, columns: Columns) -> pd.DataFrame:
     """Return ``frame`` with exactly ``columns``, in order, cast to their declared dtypes."""
     frame = frame.copy()
     for name, dtype in columns.items():
@@ -106,7 +114,7 @@ def typed(frame: pd.DataFrame, columns: dict[str, object]) -> pd.DataFrame:
     return frame[list(columns)].reset_index(drop=True)
 
 
-def empty(columns: dict[str, object]) -> pd.DataFrame:
+def empty(columns: Columns) -> pd.DataFrame:
     return typed(pd.DataFrame(), columns)
 
 

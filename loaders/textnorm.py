@@ -15,7 +15,8 @@ TONE_PLACEMENT = {
     "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
 }
 TONE_PLACEMENT.update({k.upper(): v.upper() for k, v in TONE_PLACEMENT.items()})
-TONE_PLACEMENT.update({k[0].upper() + k[1]: v[0].upper() + v[1] for k, v in list(TONE_PLACEMENT.items()) if k.islower()})
+TONE_PLACEMENT.update({k[0].upper() + k[1]: v[0].upper() + v[1]
+                       for k, v in list(TONE_PLACEMENT.items()) if k.islower()})
 TONE_RE = re.compile("|".join(sorted(TONE_PLACEMENT, key=len, reverse=True)))
 
 # Vietnamese letters for regex character classes ("[{VI_UPPER}]"): one home for every module.

@@ -50,13 +50,13 @@ REGION_OF_CODE = {code: region for region, codes in REGION_CODES.items() for cod
 def legacy_rows(db: sqlite3.Connection) -> list[dict]:
     query = ("SELECT DISTINCT provinceCode, provinceShort, provinceKey, provinceLat, provinceLon "
              "FROM admin_units_legacy ORDER BY provinceCode")
-    return [dict(zip(("code", "short", "key", "lat", "lon"), row)) for row in db.execute(query)]
+    return [dict(zip(("code", "short", "key", "lat", "lon"), row, strict=True)) for row in db.execute(query)]
 
 
 def new_rows(db: sqlite3.Connection) -> list[dict]:
     query = ("SELECT DISTINCT provinceCode, provinceShort, provinceKey, provinceLat, provinceLon "
              "FROM admin_units ORDER BY provinceCode")
-    return [dict(zip(("code", "short", "key", "lat", "lon"), row)) for row in db.execute(query)]
+    return [dict(zip(("code", "short", "key", "lat", "lon"), row, strict=True)) for row in db.execute(query)]
 
 
 def canonical_code(name: str) -> str | None:

@@ -20,6 +20,8 @@ FLOORS = Path(__file__).resolve().parent.parent / "tests" / "quality" / "floors.
 
 def load_scorer():
     spec = importlib.util.spec_from_file_location("ttdn_score", SCORER)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load the scorer from {SCORER}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -77,4 +77,4 @@ def countries_in(text: str) -> list[str]:
         if name in first or (single and not _stands_apart(text, m.start(), m.end())):
             continue
         first[name] = m.start()
-    return sorted(first, key=first.get)
+    return sorted(first, key=lambda name: first[name])

@@ -8,6 +8,7 @@ this module only says where dated lines are.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .lines import (
     BREADCRUMB_RE,
@@ -72,7 +73,7 @@ def _find_title_line(lines: list[str], title: str) -> int | None:
 
 def _bigrams(line: str) -> set[str]:
     words = line_key(line).split()
-    return {f"{a} {b}" for a, b in zip(words, words[1:])}
+    return {f"{a} {b}" for a, b in pairwise(words)}
 
 
 def _short_title_before(lines: list[str], lede: int) -> int | None:

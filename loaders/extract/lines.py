@@ -55,10 +55,12 @@ TITLE_DATE_TAIL_RE = re.compile(
 # tag opens the lede paragraph, so a first line like this is not a title.
 LEDE_RE = re.compile(
     r"^(?:\([^()]{2,25}\)\s*[-–—]|[A-ZĐ][A-ZĐ.]{1,15}\s*[-–—]\s|[\w.]{2,25}\s*[-–—]\s*(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm|Vừa|Mới|Trong|Từ|Năm)\b|"
-    r"(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Vừa qua|Mới đây)\s+(?:nay\s+)?\(?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\)?,?\s)")
+    r"(?:Sáng|Chiều|Tối|Trưa|Đêm|Ngày|Hôm nay|Vừa qua|Mới đây)\s+(?:nay\s+)?"
+    r"\(?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\)?,?\s)")
 LEDE_MIN_WORDS_WITH_PERIOD = 13  # a first line ending in '.' with this many words is a sentence
 SENTENCE_END_RE = re.compile(r"[.!?…:;\"”]\s*$")
-CAPTION_RE = re.compile(r"(?:\((?:Ảnh|Nguồn ảnh|Photo)\s*:?[^)]*\)|[.\s]Ảnh\s*:\s*[^.]{1,40}|\s[-–]\s*Ảnh\s*\d+)\s*\|?$")
+CAPTION_RE = re.compile(
+    r"(?:\((?:Ảnh|Nguồn ảnh|Photo)\s*:?[^)]*\)|[.\s]Ảnh\s*:\s*[^.]{1,40}|\s[-–]\s*Ảnh\s*\d+)\s*\|?$")
 CELL_BAR_RE = re.compile(r"^\|\s*|\s*\|$")  # "Caption. |" and "| Caption": image-table cells
 NAME_WORD = rf"[{VI_UPPER}][{VI_LOWER}’']*|[{VI_UPPER}]{{2,}}"
 NAME_RE = re.compile(rf"^(?:(?:PGS|GS|TS|ThS|Ths)\.\s*)*(?:{NAME_WORD})(?:[\s\-](?:{NAME_WORD})){{1,4}}$")
@@ -96,7 +98,7 @@ class Patterns:
 def patterns() -> Patterns:
     """The furniture patterns of assets/boilerplate.txt, compiled (read once per process)."""
     sections: dict[str, list[re.Pattern]] = {name: [] for name in Patterns.__dataclass_fields__}
-    current = None
+    current = "drop"  # the asset opens with a section header; a stray first pattern would be dropped furniture
     for line in read_text(BOILERPLATE_ASSET).splitlines():
         line = line.strip()
         if not line or line.startswith("#"):

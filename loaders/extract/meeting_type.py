@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..types import CleanDoc, Found
-from .phrases import BCD_ISSUES, CAPTION_RE, ISSUED_DOC, MEET, I
+from .phrases import BCD_ISSUES, CAPTION_RE, ISSUED_DOC, MEET
 from .segments import head_and_body, normalised, url_words
 
 PERIOD_MID = r"(?:(?:6|sáu|9|chín|06|09) tháng|quý (?:I|II|III|IV|1|2|3|4)\b|nửa đầu năm|giữa nhiệm kỳ)"
@@ -18,20 +18,23 @@ TYPE_RULES: tuple[tuple[str, re.Pattern, bool], ...] = (
     # to a strong cue found in a later segment, because titles like "Triển khai nhiệm vụ 6 tháng
     # cuối năm" or "Họp Ban Chỉ đạo" often name a review by its second half.
     ("khac", re.compile(r"giải thưởng[^;\n]{0,60}(?:thông tin đối ngoại|TTĐN)|trao giải|phát động giải|lễ phát động"
-                        r"|cuộc thi|hội thi|triển lãm|liên hoan", I), True),
-    ("so_ket", re.compile(r"sơ kết|" + PERIOD_MID, I), True),
+                        r"|cuộc thi|hội thi|triển lãm|liên hoan", re.I), True),
+    ("so_ket", re.compile(r"sơ kết|" + PERIOD_MID, re.I), True),
     ("tong_ket", re.compile(r"tổng kết|(?:đánh giá|kết quả)[^;\n]{0,80}?năm \d{4}|hội nghị đánh giá năm"
                             r"|kết quả (?:công tác|thực hiện|hoạt động)|qua \d+ năm thực hiện"
-                            r"|^[^:]{0,30}:?\s*thực hiện[^;\n]{0,80}giai đoạn \d{4}\s*[-–]\s*\d{4}", I), True),
-    ("tap_huan", re.compile(r"tập huấn|bồi dưỡng|lớp học|đào tạo|khóa học", I), True),
+                            r"|^[^:]{0,30}:?\s*thực hiện[^;\n]{0,80}giai đoạn \d{4}\s*[-–]\s*\d{4}", re.I), True),
+    ("tap_huan", re.compile(r"tập huấn|bồi dưỡng|lớp học|đào tạo|khóa học", re.I), True),
     ("thong_tin_thoi_su", re.compile(r"(?:hội nghị|buổi|gặp mặt|cuộc họp)[^;\n]{0,30}?thông tin[^;\n]{0,40}?"
-                                     r"(?:thời sự|tình hình)|báo cáo viên|^\W*thông tin (?:tình hình )?thời sự", I), True),
-    ("trien_khai", re.compile(r"quán triệt|nghiên cứu,? (?:học tập,? )?triển khai|triển khai (?:thực hiện )?(?:nội dung )?"
+                                     r"(?:thời sự|tình hình)|báo cáo viên"
+                                     r"|^\W*thông tin (?:tình hình )?thời sự", re.I), True),
+    ("trien_khai", re.compile(r"quán triệt|nghiên cứu,? (?:học tập,? )?triển khai"
+                              r"|triển khai (?:thực hiện )?(?:nội dung )?"
                               r"(?:các )?(?:Kết luận|Chiến lược|Nghị quyết|Chỉ thị|Kế hoạch|Đề án|Quyết định|Nghị định)"
-                              r"|triển khai (?:nhiệm vụ|công tác)|ban hành (?:Kế hoạch|Hướng dẫn|Chương trình)", I), False),
-    ("hop", re.compile(r"\bhọp\b|giao ban|phiên họp", I), False),
+                              r"|triển khai (?:nhiệm vụ|công tác)"
+                              r"|ban hành (?:Kế hoạch|Hướng dẫn|Chương trình)", re.I), False),
+    ("hop", re.compile(r"\bhọp\b|giao ban|phiên họp", re.I), False),
     ("khac", re.compile(r"làm việc (?:tại|với)|đoàn công tác|khảo sát|kiểm tra|hội thảo|tọa đàm|toạ đàm|diễn đàn"
-                        r"|ra mắt", I), False),
+                        r"|ra mắt", re.I), False),
 )
 # The label set is exhaustive: a relevant event that none of the rules names is 'khac' by definition.
 RESIDUAL_TYPE = "khac"
@@ -46,9 +49,9 @@ SLUG_TYPE_RULES: tuple[tuple[str, re.Pattern], ...] = (
 )
 # A guideline or plan issued by the committee itself is a launch (LABELING: trien_khai), even
 # without a meeting; a meeting that also issues a document is named by its meeting noun instead.
-BCD_ISSUED_DOC_RE = re.compile(BCD_ISSUES + r"\s+(?:các |bản )?" + ISSUED_DOC, I)
-MEET_RE = re.compile(MEET, I)
-EVENT_SENTENCE_RE = re.compile(MEET + r"|tổ chức|chủ trì|khai mạc|diễn ra|" + BCD_ISSUES, I)
+BCD_ISSUED_DOC_RE = re.compile(BCD_ISSUES + r"\s+(?:các |bản )?" + ISSUED_DOC, re.I)
+MEET_RE = re.compile(MEET, re.I)
+EVENT_SENTENCE_RE = re.compile(MEET + r"|tổ chức|chủ trì|khai mạc|diễn ra|" + BCD_ISSUES, re.I)
 EVENT_SCAN_CHARS = 1200
 
 

@@ -134,9 +134,9 @@ def _delegation_direction(before: str, after: str) -> str | None:
         return "out"
     if IN_AFTER_RE.search(after):
         return "in"
-    if IN_BEFORE_RE.search(before) and not DOMESTIC_ALWAYS_RE.search(after):
-        if not DOMESTIC_AFTER_RE.search(after) or _names_foreign_place(after):
-            return "in"
+    received = IN_BEFORE_RE.search(before) and not DOMESTIC_ALWAYS_RE.search(after)
+    if received and (not DOMESTIC_AFTER_RE.search(after) or _names_foreign_place(after)):
+        return "in"
     return None
 
 

@@ -6,6 +6,7 @@ text (with an approximate or vague qualifier before it) for the count extractors
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from ..textnorm import fold_tones, nfc
 
@@ -67,7 +68,7 @@ def _parse_number_words(words: list[str]) -> int | None:
         return None
     if words[0] in SCALE_WORDS or words[0] in FILLER_WORDS or words[0] in TAIL_ONLY_WORDS:
         return None  # "trăm đoàn", "lăm", "mươi" do not start a number
-    if any(a in DIGIT_WORDS and b in DIGIT_WORDS for a, b in zip(words, words[1:])):
+    if any(a in DIGIT_WORDS and b in DIGIT_WORDS for a, b in pairwise(words)):
         return None  # "tư hai" is two words, not one number
     total, current = 0, 0
     for word in words:

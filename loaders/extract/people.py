@@ -17,16 +17,16 @@ from ..assets import read_lines
 from ..textnorm import fold, nfc
 from ..types import CleanDoc, Person
 
-I = re.IGNORECASE
-
-HONORIFIC_RE = re.compile(r"(?:(?<![^\W\d_])(?:các đồng chí|đồng chí|Đ/c|đ/c|ông|bà|Ông|Bà|Đồng chí|Các đồng chí)\s*:?\s+)")
-CHAIR_RE = re.compile(r"(?:đồng |cùng )?chủ trì", I)
-CONCLUDE_RE = re.compile(r"phát biểu (?:ý kiến )?kết luận|kết luận (?:hội nghị|cuộc họp|buổi|lớp)", I)
-DIRECT_RE = re.compile(r"phát biểu chỉ đạo", I)
+HONORIFIC_RE = re.compile(
+    r"(?:(?<![^\W\d_])(?:các đồng chí|đồng chí|Đ/c|đ/c|ông|bà|Ông|Bà|Đồng chí|Các đồng chí)\s*:?\s+)")
+CHAIR_RE = re.compile(r"(?:đồng |cùng )?chủ trì", re.I)
+CONCLUDE_RE = re.compile(r"phát biểu (?:ý kiến )?kết luận|kết luận (?:hội nghị|cuộc họp|buổi|lớp)", re.I)
+DIRECT_RE = re.compile(r"phát biểu chỉ đạo", re.I)
 HEAD_OF_BCD_RE = re.compile(r"(?<!Phó )Trưởng [Bb]an [Cc]hỉ đạo", re.U)
-INSTITUTION_AFTER_RE = re.compile(r"^\s*(?:,\s*)?phối hợp", I)
-ATTEND_RE = re.compile(r"(?:tham dự|đến dự|tới dự|cùng dự|dự hội nghị|dự lễ|dự buổi|có sự tham dự)", I)
-CENTRAL_TITLE_RE = re.compile(r"Trung ương|T\.Ư|\bTW\b|\bTƯ\b|\bBộ\b(?! đội| chỉ huy)|Chính phủ|Quốc hội(?! tỉnh)|Cục ", re.U)
+INSTITUTION_AFTER_RE = re.compile(r"^\s*(?:,\s*)?phối hợp", re.I)
+ATTEND_RE = re.compile(r"(?:tham dự|đến dự|tới dự|cùng dự|dự hội nghị|dự lễ|dự buổi|có sự tham dự)", re.I)
+CENTRAL_TITLE_RE = re.compile(
+    r"Trung ương|T\.Ư|\bTW\b|\bTƯ\b|\bBộ\b(?! đội| chỉ huy)|Chính phủ|Quốc hội(?! tỉnh)|Cục ", re.U)
 ITEM_SPLIT_RE = re.compile(r";|\s+và\s+(?=(?:các |)(?:đồng chí|ông|bà|Đ/c|Đại tá|Thiếu tướng|[^\W\d_]+\s+[^\W\d_]))")
 # Words after which a new clause starts: a name before them does not belong to the chair phrase
 CLAUSE_CUT_RE = re.compile(r":\s|\b(?:nhấn mạnh|cho biết|khẳng định|đề nghị|tới|sau khi|trong khuôn khổ|là)\b")
@@ -134,9 +134,9 @@ def _names_in_item(item: str) -> list[tuple[str, str]]:
                 return [(name, _title_of(after, name, honorific=True))]
     out = []
     for run, _ in _runs(item):
-        name = _surname_anchored(run)
-        if name:
-            joined = " ".join(name)
+        anchored = _surname_anchored(run)
+        if anchored:
+            joined = " ".join(anchored)
             out.append((joined, _title_of(item, joined, honorific=False)))
     return out
 

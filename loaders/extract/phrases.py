@@ -41,5 +41,4 @@ def _foreign_ref() -> str:
 
 
 FOREIGN_REF = _foreign_ref()
-I = re.IGNORECASE
-CAPTION_RE = re.compile(r"(?:Nguồn|Ảnh)\s*:", I)
+CAPTION_RE = re.compile(r"(?:Nguồn|Ảnh)\s*:", re.I)

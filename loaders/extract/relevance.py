@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..textnorm import split_sentences
 from ..types import CleanDoc, Found
-from .phrases import ACT, BCD, BCD_FORMED, BCD_ISSUES, CAPTION_RE, FOREIGN_REF, MEET, TTDN, I
+from .phrases import ACT, BCD, BCD_FORMED, BCD_ISSUES, CAPTION_RE, FOREIGN_REF, MEET, TTDN
 from .segments import head_and_body, normalised, url_words
 
 HEAD_WEIGHT = 1.0
@@ -46,10 +46,10 @@ MIN_WORDS_FOR_LANGUAGE = 40
 # A results sentence counting received delegations ("Trong năm, tỉnh đã đón tiếp hơn 30 đoàn ...")
 # reports statistics; an article about one visit names the visit as its event instead.
 COUNTED_VISITS_RE = re.compile(
-    r"(?<![\w/.,-])\d[\d.]*\s+(?:lượt\s+)?đoàn\b|^\W*(?:trong năm|năm qua|trong \d+ tháng|trong nhiệm kỳ)\b", I)
+    r"(?<![\w/.,-])\d[\d.]*\s+(?:lượt\s+)?đoàn\b|^\W*(?:trong năm|năm qua|trong \d+ tháng|trong nhiệm kỳ)\b", re.I)
 THREE_PILLARS_RE = re.compile(
     r"(?:ngoại giao nhà nước|đối ngoại (?:của )?đảng)(?:,| và| với)\s*(?:(?:đối ngoại|ngoại giao) (?:của )?"
-    r"(?:đảng|nhà nước)(?:,| và| với)\s*)?(?:đối ngoại|ngoại giao) nhân dân", I)
+    r"(?:đảng|nhà nước)(?:,| và| với)\s*)?(?:đối ngoại|ngoại giao) nhân dân", re.I)
 
 
 @dataclass(frozen=True)
@@ -65,48 +65,52 @@ class Cue:
 
 
 SENTENCE_CUES: tuple[Cue, ...] = (
-    Cue("bcd_activity", W_BCD_ACTIVITY, re.compile(BCD, I), requires=re.compile(ACT, I),
-        unless=re.compile(BCD_FORMED, I)),
-    Cue("bcd_activity", W_BCD_ACTIVITY, re.compile(BCD_ISSUES, I), unless=re.compile(BCD_FORMED, I)),
-    Cue("meeting_on_ttdn", W_MEETING_ON_TTDN, re.compile(MEET + r"[^;\n]{0,100}?" + TTDN, I)),
-    Cue("award", W_AWARD, re.compile(r"giải thưởng (?:toàn quốc|quốc gia) về (?:thông tin đối ngoại|TTĐN)", I)),
+    Cue("bcd_activity", W_BCD_ACTIVITY, re.compile(BCD, re.I), requires=re.compile(ACT, re.I),
+        unless=re.compile(BCD_FORMED, re.I)),
+    Cue("bcd_activity", W_BCD_ACTIVITY, re.compile(BCD_ISSUES, re.I), unless=re.compile(BCD_FORMED, re.I)),
+    Cue("meeting_on_ttdn", W_MEETING_ON_TTDN, re.compile(MEET + r"[^;\n]{0,100}?" + TTDN, re.I)),
+    Cue("award", W_AWARD, re.compile(r"giải thưởng (?:toàn quốc|quốc gia) về (?:thông tin đối ngoại|TTĐN)", re.I)),
     Cue("ttdn_agency_visit", W_TTDN_AGENCY_VISIT,
-        re.compile(r"(?:Cục Thông tin đối ngoại|" + BCD + r")[^;\n]{0,80}(?:làm việc|kiểm tra|khảo sát)", I)),
+        re.compile(r"(?:Cục Thông tin đối ngoại|" + BCD + r")[^;\n]{0,80}(?:làm việc|kiểm tra|khảo sát)", re.I)),
     Cue("results_title", W_RESULTS_TITLE,
         re.compile(r"(?:kết quả|thực hiện|triển khai)[^;\n]{0,40}?(?:công tác |nhiệm vụ |hoạt động )?"
-                   r"(?:thông tin đối ngoại|TTĐN|Chiến lược phát triển thông tin đối ngoại)", I),
-        unless=re.compile(r"ban hành|kế hoạch", I), title_only=True),
-    Cue("meeting_and_ttdn", W_MEETING_AND_TTDN, re.compile(MEET, I), requires=re.compile(TTDN, I)),
-    Cue("ttdn_in_title", W_TTDN_IN_TITLE, re.compile(TTDN, I), title_only=True),
+                   r"(?:thông tin đối ngoại|TTĐN|Chiến lược phát triển thông tin đối ngoại)", re.I),
+        unless=re.compile(r"ban hành|kế hoạch", re.I), title_only=True),
+    Cue("meeting_and_ttdn", W_MEETING_AND_TTDN, re.compile(MEET, re.I), requires=re.compile(TTDN, re.I)),
+    Cue("ttdn_in_title", W_TTDN_IN_TITLE, re.compile(TTDN, re.I), title_only=True),
     # negatives
     Cue("plan_issued", W_PLAN_ISSUED,
         re.compile(r"ban hành (?:các |bản )?Kế hoạch|(?:Huyện ủy|Tỉnh ủy|Thành ủy|Quận ủy|UBND|Ủy ban nhân dân)"
-                   r"[^.;\n]{0,40}\bcó Kế hoạch|Kế hoạch[^;\n]{0,120}?được[^;\n]{0,60}?ban hành|^\s*Kế hoạch\b", I),
-        unless=re.compile(BCD_ISSUES + r"|tham mưu[^;\n]{0,40}ban hành|" + MEET, I)),
+                   r"[^.;\n]{0,40}\bcó Kế hoạch|Kế hoạch[^;\n]{0,120}?được[^;\n]{0,60}?ban hành|^\s*Kế hoạch\b", re.I),
+        unless=re.compile(BCD_ISSUES + r"|tham mưu[^;\n]{0,40}ban hành|" + MEET, re.I)),
     # a decision forming or re-forming the committee is a document about it, not its activity
-    Cue("committee_formed", W_COMMITTEE_FORMED, re.compile(BCD_FORMED, I), unless=re.compile(MEET, I)),
+    Cue("committee_formed", W_COMMITTEE_FORMED, re.compile(BCD_FORMED, re.I), unless=re.compile(MEET, re.I)),
     Cue("foreign_visit", W_FOREIGN_VISIT,
-        re.compile(r"thăm và làm việc|thăm, làm việc|(?<!các )chuyến thăm|hội đàm|(?:đón|tiếp) (?:tiếp )?đoàn|đoàn đại biểu", I),
+        re.compile(r"thăm và làm việc|thăm, làm việc|(?<!các )chuyến thăm|hội đàm|(?:đón|tiếp) (?:tiếp )?đoàn"
+                   r"|đoàn đại biểu", re.I),
         requires=re.compile(FOREIGN_REF), unless=COUNTED_VISITS_RE),
     Cue("other_affairs_meeting", W_OTHER_AFFAIRS_MEETING,
-        re.compile(MEET + r"[^;\n]{0,40}?(?:công tác|tình hình công tác) (?:đối ngoại|ngoại giao)(?! thông tin)", I)),
-    Cue("signing", W_SIGNING, re.compile(r"lễ ký kết|ký kết (?:chương trình|quy chế|thỏa thuận|thoả thuận|biên bản)", I)),
+        re.compile(MEET + r"[^;\n]{0,40}?(?:công tác|tình hình công tác) (?:đối ngoại|ngoại giao)(?! thông tin)",
+                   re.I)),
+    Cue("signing", W_SIGNING,
+        re.compile(r"lễ ký kết|ký kết (?:chương trình|quy chế|thỏa thuận|thoả thuận|biên bản)", re.I)),
     Cue("anniversary", W_ANNIVERSARY,
-        re.compile(r"(?:tổ chức|lễ|buổi|^\s*)\s*kỷ niệm \d+ năm (?:ngày )?thành lập", I)),
+        re.compile(r"(?:tổ chức|lễ|buổi|^\s*)\s*kỷ niệm \d+ năm (?:ngày )?thành lập", re.I)),
     Cue("people_diplomacy", W_PEOPLE_DIPLOMACY,
-        re.compile(r"(?:đối ngoại|ngoại giao) nhân dân|Liên hiệp (?:các )?tổ chức hữu nghị|Hội hữu nghị|hữu nghị tỉnh", I),
+        re.compile(r"(?:đối ngoại|ngoại giao) nhân dân|Liên hiệp (?:các )?tổ chức hữu nghị|Hội hữu nghị"
+                   r"|hữu nghị tỉnh", re.I),
         # only as organiser or subject of the event, not as one participant among many
-        requires=re.compile(r"tổ chức (?!hữu nghị)|chủ trì|phối hợp|nhiệm kỳ|" + MEET, I)),
+        requires=re.compile(r"tổ chức (?!hữu nghị)|chủ trì|phối hợp|nhiệm kỳ|" + MEET, re.I)),
     Cue("foreign_affairs_dept", W_FOREIGN_AFFAIRS_DEPT,
-        re.compile(r"Sở Ngoại vụ[^;\n]{0,20}(?:đã )?(?:tổ chức|kỷ niệm)|thành lập Sở Ngoại vụ", I)),
-    Cue("party_external", W_PARTY_EXTERNAL, re.compile(r"Ban Đối ngoại Trung ương|đối ngoại Đảng", I),
-        unless=re.compile(TTDN, I)),
+        re.compile(r"Sở Ngoại vụ[^;\n]{0,20}(?:đã )?(?:tổ chức|kỷ niệm)|thành lập Sở Ngoại vụ", re.I)),
+    Cue("party_external", W_PARTY_EXTERNAL, re.compile(r"Ban Đối ngoại Trung ương|đối ngoại Đảng", re.I),
+        unless=re.compile(TTDN, re.I)),
 )
 
 OPED_RE = re.compile(
-    r"^\s*(?:PGS|GS|TS|ThS)\.\s*(?:TS\.\s*)?[^\W\d_]|^\s*(?:Một|Hai|Ba) là,|[”\"]\s*\(\d\)", I | re.M)
+    r"^\s*(?:PGS|GS|TS|ThS)\.\s*(?:TS\.\s*)?[^\W\d_]|^\s*(?:Một|Hai|Ba) là,|[”\"]\s*\(\d\)", re.I | re.M)
 OPED_CHARS = 1500  # essay markers this early; a report's enumerations come late, in quoted speeches
-LISTING_URL_RE = re.compile(r"/tag/|/tags/|/trang-\d+|[?&]page=|/page/\d+", I)
+LISTING_URL_RE = re.compile(r"/tag/|/tags/|/trang-\d+|[?&]page=|/page/\d+", re.I)
 SLUG_AWARD_RE = re.compile(r"giai thuong (?:toan quoc|quoc gia) ve thong tin doi ngoai")
 SLUG_MEETING_RE = re.compile(r"(?:hoi nghi|tap huan|boi duong|so ket|tong ket|giao ban|hop ban chi dao)\b.{0,60}"
                              r"thong tin doi ngoai")

@@ -43,7 +43,9 @@ def is_heading(sentence: str) -> bool:
 def head_and_body(doc: CleanDoc) -> tuple[list[str], list[str], list[str]]:
     """(title and headline sentences, lede sentences, later body sentences)."""
     title = split_sentences(doc.title or "")
-    head, rest, used = [], [], 0
+    head: list[str] = []
+    rest: list[str] = []
+    used = 0
     for sent in split_sentences(doc.body or ""):
         if used < HEADING_SCAN_CHARS and is_heading(sent):
             title.append(sent)

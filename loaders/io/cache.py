@@ -63,7 +63,7 @@ log = logging.getLogger(__name__)
 
 def _package_dir(name: str) -> Path:
     module = __import__(name)
-    return Path(module.__file__).resolve().parent
+    return Path(str(module.__file__)).resolve().parent
 
 
 def fingerprinted_files() -> list[tuple[str, Path]]:
@@ -90,9 +90,8 @@ def fingerprint() -> str:
 def _writable(path: Path) -> bool:
     try:
         path.mkdir(parents=True, exist_ok=True)
-        probe = tempfile.NamedTemporaryFile(dir=path, prefix=".probe-", delete=True)
-        probe.close()
-        return True
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".probe-", delete=True):
+            return True
     except OSError:
         return False
 
@@ -167,6 +166,8 @@ class UnitCache:
         return hashlib.sha256(f"{source}\0{digest}".encode()).hexdigest()
 
     def _entry(self, key: str) -> Path:
+        if self.base is None:
+            raise RuntimeError("a disabled cache has no entries")
         return self.base / key[:2] / f"{key}{ENTRY_SUFFIX}"
 
     def load(self, key: str) -> pa.Table | None:
@@ -208,7 +209,7 @@ class UnitCache:
 
     def prune_other_fingerprints(self) -> int:
         """Delete entries written by other code versions; returns how many folders went."""
-        if not self.enabled or not self.root.is_dir():
+        if self.root is None or self.base is None or not self.root.is_dir():
             return 0
         removed = 0
         for child in self.root.iterdir():

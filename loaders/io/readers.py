@@ -18,6 +18,7 @@ import re
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
+from typing import Iterator
 
 from .. import settings
 from ..textnorm import nfc, strip_marks
@@ -167,7 +168,7 @@ def _sniff_delimiter(sample: str) -> str:
         return ","
 
 
-def _csv_reader(text: str) -> tuple[csv.reader, list[str]]:
+def _csv_reader(text: str) -> tuple[Iterator[list[str]], list[str]]:
     """A CSV reader past the header (delimiter sniffed from the first line), and the header."""
     first_line = text.split("\n", 1)[0]
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
@@ -241,7 +242,8 @@ def parse_unit(unit: Unit) -> Parsed:
         return Parsed([], [report_row(unit.path, unit.member, "skipped", str(exc))])
     except Exception as exc:  # a parser bug must not stop the run: report it as the reason
         log.exception("failed to parse %s", unit.source)
-        return Parsed([], [report_row(unit.path, unit.member, "skipped", f"could not parse ({type(exc).__name__}: {exc})")])
+        why = f"could not parse ({type(exc).__name__}: {exc})"
+        return Parsed([], [report_row(unit.path, unit.member, "skipped", why)])
     if records:
         head = report_row(unit.path, unit.member, "loaded", note, len(records))
     else:

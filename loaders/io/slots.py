@@ -134,7 +134,7 @@ def join(slots: list[Slot], names: list[str], empty_table) -> dict[str, pd.DataF
             continue
         table = pd.concat(pieces[name], ignore_index=True).sort_values(SLOT_COL, kind="stable")
         if drops:
-            keep = [(s, str(d)) not in drops for s, d in zip(table[SLOT_COL], table["doc_id"])]
+            keep = [(s, str(d)) not in drops for s, d in zip(table[SLOT_COL], table["doc_id"], strict=True)]
             table = table[keep]
         out[name] = table.drop(columns=SLOT_COL).reset_index(drop=True)
     return out

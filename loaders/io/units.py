@@ -133,7 +133,8 @@ def _zip_units(path: Path) -> Iterator[Unit | dict]:
             if info.is_dir():
                 continue
             reason = _member_skip_reason(info, budget, ratio_limit)
-            item = report_row(str(path), info.filename, "skipped", reason) if reason else _read_member(archive, info, path)
+            item = (report_row(str(path), info.filename, "skipped", reason) if reason
+                    else _read_member(archive, info, path))
             if isinstance(item, Unit):
                 budget -= len(item.data)
             yield item
@@ -176,10 +177,12 @@ def iter_units(path: str | os.PathLike) -> Iterator[Unit | dict]:
         hidden = [d for d in dirnames if d.startswith(".") or d == "__MACOSX"]
         dirnames[:] = [d for d in dirnames if d not in hidden]
         for name in hidden:
-            entries.append(((*Path(dirpath, name).relative_to(root).parts,), Path(dirpath, name), "hidden folder not read"))
+            folder = Path(dirpath, name)
+            entries.append((folder.relative_to(root).parts, folder, "hidden folder not read"))
         for name in filenames:
             file = Path(dirpath, name)
-            entries.append(((*file.relative_to(root).parts,), file, "hidden or system file" if name.startswith(".") else None))
+            hidden_file = "hidden or system file" if name.startswith(".") else None
+            entries.append((file.relative_to(root).parts, file, hidden_file))
     for _, file, reason in sorted(entries, key=lambda e: e[0]):  # like `find | sort`: a/b/x before a/y
         if reason:
             yield report_row(str(file), None, "skipped", reason)

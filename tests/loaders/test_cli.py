@@ -99,7 +99,7 @@ def test_serve_runs_streamlit_on_the_installed_app(tiny, monkeypatch, args, host
     assert cli.main(["serve", *[a.format(src=tiny) for a in args]]) == 0
     argv, env = seen["argv"], seen["env"]
     assert argv[:4] == [sys.executable, "-m", "streamlit", "run"] and argv[4].endswith("dashboard/app.py")
-    opts = dict(zip(argv[5::2], argv[6::2]))
+    opts = dict(zip(argv[5::2], argv[6::2], strict=False))  # the corpus path after "--" has no pair
     assert opts["--server.address"] == host and opts["--server.port"] == port
     assert opts["--server.headless"] == "true" and opts["--browser.gatherUsageStats"] == "false"
     if corpus:

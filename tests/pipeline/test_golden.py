@@ -76,7 +76,7 @@ def test_table_dtypes_unchanged(actual, expected, table):
 def test_table_rows_unchanged(actual, expected, table):
     got, want = actual[table]["rows"], expected[table]["rows"]
     assert len(got) == len(want)
-    for i, (g, w) in enumerate(zip(got, want)):
+    for i, (g, w) in enumerate(zip(got, want, strict=True)):
         assert g == w, f"{table} row {i} differs"
 
 

@@ -73,7 +73,7 @@ def _province_events(seed: int, tpl: dict, names: list[str]) -> list[Event]:
                 day, reviewed = meeting_day(rng, kind, year)
                 if day.year == LAST_YEAR and kind == "so_ket" and day > LAST_EVENT_DAY:
                     continue
-                extras = {"weight": weight}
+                extras: dict[str, object] = {"weight": weight}
                 if rng.random() < DELEGATION_SHARE.get(kind, 0):
                     extras["counts"] = _counts(rng, weight, day.year, kind)
                 events.append(Event(kind, "province", province, day, True, review_year=reviewed,

@@ -126,7 +126,7 @@ def tell(event: Event, tpl: dict, rng: random.Random, outlet: dict) -> DemoArtic
     published = _published(event, rng)
     # Without a dateline, a reader needs the year in the text itself (reviews name their year).
     with_year = published is None and event.kind not in ("so_ket", "tong_ket")
-    story = STORY.get(event.level, meeting_story) if event.relevant else negative_story
+    story = STORY.get(event.level or "", meeting_story) if event.relevant else negative_story
     title, paragraphs, stated, fields = story(event, tpl, rng, with_year)
     text = _page(title, paragraphs, fields, published, tpl, rng, _captions(event, tpl))
     record = RawRecord(doc_id="", source=SOURCE, text=text, url=_url(outlet, title, published, rng))

@@ -78,7 +78,8 @@ def _fields(event: Event, tpl: dict, rng: random.Random, with_year: bool) -> dic
                 X1=(event.review_year or event.day.year - 1) + 1, when=_when(rng, event.day, with_year),
                 attendees=rng.choice(("gần 100", "hơn 120", "150", "khoảng 200", "80", "hơn 250")),
                 entries=rng.randint(60, 420), k=event.extras.get("k", rng.randint(2, 9)),
-                side=event.extras.get("side", "Bắc"), n_prov=event.extras.get("n_prov", "28"), country=rng.choice(tpl["partner_countries"]))
+                side=event.extras.get("side", "Bắc"), n_prov=event.extras.get("n_prov", "28"),
+                country=rng.choice(tpl["partner_countries"]))
     doc = _document(tpl, event.day.year, rng)
     base.update(doc_short=doc["short"], doc_full=doc["full"])
     neighbours = [c for c, provs in sorted(tpl["border"].items()) if event.province in provs]
@@ -101,7 +102,7 @@ def _chair_sentence(event: Event, fields: dict, tpl: dict, rng: random.Random) -
 
 def _theme_sentences(event: Event, fields: dict, tpl: dict, rng: random.Random, k: int) -> list[str]:
     allowed = []
-    for key, theme in sorted(tpl["themes"].items()):
+    for _, theme in sorted(tpl["themes"].items()):
         need = theme.get("requires")
         if need == "coastal" and event.province not in tpl["coastal"]:
             continue

@@ -109,7 +109,7 @@ def _dmy_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
             day, month = month, day  # "11/29/2018 8:58:56 AM" is month/day/year; "13/07/2021 - 10:21 AM" is not
         value = plausible_date(year, month, day)
         strength = _dmy_strength(line, m, around) if value else None
-        if strength:
+        if value and strength:
             found.append(_Dateline(value, line, strength, order, next_lines))
     return found
 
@@ -213,7 +213,7 @@ def extract_published(doc: CleanDoc) -> Found | None:
         return None  # a tag or section page lists other articles' dates; it has no dateline of its own
     site_clocks = {prep(str(line)).strip() for line in extras.get("site_clocks") or ()}
     near = _near_title_dateline(extras, site_clocks)
-    if near is not None and (NEAR_TITLE_TRUSTED_SIDES.get(extras.get("dateline_near_title_side"))
+    if near is not None and (NEAR_TITLE_TRUSTED_SIDES.get(str(extras.get("dateline_near_title_side")))
                              or not _is_clock(near, doc)):
         return Found(near.value, near.evidence)
     clocks: set[date] = set()

@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?=
 PORT ?= 8501
 
-.PHONY: run test install gate bench e2e screenshots clean
+.PHONY: run test lint install gate bench e2e screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,11 +19,16 @@ install: $(STAMP)
 run: $(STAMP)
 	$(VENV)/bin/ttdn serve $(CORPUS) --port $(PORT)
 
-test: $(STAMP)
+test: lint
 	$(PY) -m pytest -q
 
+# Lint and types: ruff (pyflakes, pycodestyle, imports, bugbear, simplify, complexity) and mypy.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check loaders tools bench scripts tests/loaders tests/pipeline tests/quality tests/tools tests/assets tests/architecture
+	$(VENV)/bin/mypy
+
 gate: $(STAMP)
-	$(PY) -m loaders.gate --by-id
+	$(PY) -m tools.gate --by-id
 
 bench: $(STAMP)
 	$(PY) -m bench.run

@@ -42,10 +42,13 @@ def _plain(value):
 
 def frames_as_json() -> dict:
     corpus = load_corpus(RECORDS, cache_dir=False, workers=1)
+    checkout = str(RECORDS.parents[3])  # paths are pinned relative to the checkout, wherever it lives
     out = {}
     for name, table in corpus.tables().items():
         if name == "report":  # paths depend on the checkout; the report has its own tests
             table = table.drop(columns=["path"])
+        if "source" in table:
+            table = table.assign(source=table["source"].str.replace(checkout, "<checkout>", regex=False))
         out[name] = {
             "dtypes": {c: str(t) for c, t in table.dtypes.items()},
             "rows": [{c: _plain(v) for c, v in row.items()} for row in table.to_dict("records")],

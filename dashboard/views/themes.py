@@ -47,7 +47,7 @@ def _terms(terms, lang: str) -> None:
         return
     cloud_col, table_col = st.columns([3, 2])
     with cloud_col:
-        freqs = {queries.display_term(t): int(n) for t, n in zip(terms["term"], terms["count"])}
+        freqs = queries.cloud_frequencies(terms)
         if cloud is None:
             st.info(i18n.t("themes.cloud_missing", lang))
         else:
@@ -57,7 +57,7 @@ def _terms(terms, lang: str) -> None:
                                                                   setting("cloud_height")),
                                "wordcloud.svg", "image/svg+xml", key="dl-wordcloud-svg", on_click="ignore")
     with table_col:
-        shown = terms.assign(term=terms["term"].map(queries.display_term))
+        shown = queries.readable_terms(terms)
         st.dataframe(shown, hide_index=True, height=420, column_config=widgets.column_labels(shown.columns, lang))
         widgets.table_downloads(shown, "terms", lang)
 
@@ -67,7 +67,7 @@ def _keyword_in_context(corpus, f: Filters, terms, shares, lang: str) -> None:
     mode = st.radio(i18n.t("themes.kwic_by", lang), ("term", "theme"), key="kwic_mode", horizontal=True,
                     format_func=lambda v: i18n.t(f"themes.kwic_{v}", lang))
     if mode == "term":
-        choices = [queries.display_term(t) for t in terms["term"]]
+        choices = queries.readable_terms(terms)["term"].tolist()
         chosen = st.selectbox(i18n.t("themes.kwic_term", lang), choices, key="kwic_term", index=None,
                               accept_new_options=True, placeholder=i18n.t("themes.kwic_pick", lang))
         table = queries.keyword_in_context(corpus, f, term=chosen, limit=setting("kwic_rows")) if chosen else None

@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 from dashboard import queries
+from dashboard.queries.periods import bucket_of, period_bucket, period_sort_key
 from dashboard.filters import Filters
 
 
@@ -69,7 +70,7 @@ def test_over_time_fills_gaps_and_shares_sum_to_one(corpus):
     pytest.param("Y", "2022", id="year"),
 ])
 def test_bucket_labels(freq, expected):
-    assert queries.bucket_of(pd.Series(pd.to_datetime(["2022-07-20"])), freq).iloc[0] == expected
+    assert bucket_of(pd.Series(pd.to_datetime(["2022-07-20"])), freq).iloc[0] == expected
 
 
 def test_articles_vs_meetings_differ_where_a_meeting_has_two_articles(corpus):
@@ -137,7 +138,7 @@ def test_keyword_in_context(corpus, kwargs, expected_docs):
     pytest.param(["junk", "2020"], ["2020", "junk"], id="unparsable-last"),
 ])
 def test_period_sort_key(periods, expected):
-    assert sorted(periods, key=queries.period_sort_key) == expected
+    assert sorted(periods, key=period_sort_key) == expected
 
 
 def test_period_numbers_fall_back_to_year_and_flag_it(corpus):
@@ -158,7 +159,7 @@ def test_period_numbers_fall_back_to_year_and_flag_it(corpus):
     pytest.param("junk", None, None, id="unparsable"),
 ])
 def test_period_bucket(period, year, half):
-    assert (queries.period_bucket(period, "Y"), queries.period_bucket(period, "H")) == (year, half)
+    assert (period_bucket(period, "Y"), period_bucket(period, "H")) == (year, half)
 
 
 def test_year_level_counts_a_year_total_and_its_halves_once(corpus):

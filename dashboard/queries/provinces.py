@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders import assets
+from loaders import places
 from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
@@ -17,29 +17,13 @@ GAZETTEER_COLUMNS = ["name", "lat", "lon", "province_2025", "region"]
 
 def gazetteer(scheme: str = "63") -> pd.DataFrame:
     """Provinces with centroids: 63 before 1 July 2025 (name, lat, lon, province_2025, region)
-    or the 34 after (name, lat, lon). Empty frame when the gazetteer is not installed."""
-    columns = GAZETTEER_COLUMNS
-    rows = None
-    try:
-        from loaders import places
-        accessor = getattr(places, "provinces" if scheme == "63" else "provinces_2025", None)
-        rows = accessor() if accessor else None
-    except ImportError:
-        rows = None
-    if rows is None:
-        try:
-            rows = assets.read_csv("provinces.csv" if scheme == "63" else "provinces_2025.csv")
-        except (FileNotFoundError, OSError):
-            rows = []
-    frame = pd.DataFrame(rows if not isinstance(rows, pd.DataFrame) else rows.copy())
-    if "name" not in frame and "province" in frame:  # the CSVs name the column "province"
-        frame = frame.rename(columns={"province": "name"})
-    for col in columns:
-        if col not in frame:
+    or the 34 after (name, lat, lon; the other two columns empty)."""
+    frame = places.provinces() if scheme == "63" else places.provinces_2025()
+    frame = frame.rename(columns={"province": "name"})
+    for col in GAZETTEER_COLUMNS:
+        if col not in frame:  # the 34 units have no later unit and no region of their own
             frame[col] = None
-    frame["lat"] = pd.to_numeric(frame["lat"], errors="coerce")
-    frame["lon"] = pd.to_numeric(frame["lon"], errors="coerce")
-    return frame[columns].reset_index(drop=True)
+    return frame[GAZETTEER_COLUMNS].reset_index(drop=True)
 
 
 def by_province(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:

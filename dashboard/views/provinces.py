@@ -24,8 +24,6 @@ def render(corpus, f: Filters) -> None:
     map_col, rank_col = st.columns([3, 2])
     with map_col:
         widgets.chart_with_exports(charts.province_map(table, lang, f.unit, title), table, f"map-{scheme}", lang)
-        if table["lat"].isna().all():
-            st.caption(i18n.t("provinces.no_gazetteer", lang))
     with rank_col:
         ranked = table[table["count"] > 0].head(setting("top_provinces"))
         widgets.chart_with_exports(

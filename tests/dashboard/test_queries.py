@@ -96,6 +96,16 @@ def test_by_province_covers_the_gazetteer_and_ranks(corpus):
     assert table.head(3)["name"].tolist() == ["Nghệ An", "Hà Nội", "Hà Tĩnh"]  # 3, then 2 and 2 by name
 
 
+@pytest.mark.parametrize("scheme, n", [
+    pytest.param("63", 63, id="before-the-2025-merger"),
+    pytest.param("34", 34, id="after-the-2025-merger"),
+])
+def test_gazetteer_has_every_province_with_its_centroid(scheme, n):
+    places = queries.gazetteer(scheme)
+    assert len(places) == n and places["name"].is_unique
+    assert places[["lat", "lon"]].notna().all().all()  # the map needs every centroid (no silent empty map)
+
+
 def test_by_province_2025_merges_into_new_provinces(corpus):
     table = queries.by_province(corpus, Filters(), "34").set_index("name")
     assert table.at["Huế", "count"] == 1

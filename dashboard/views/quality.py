@@ -17,11 +17,7 @@ def render(corpus, f: Filters) -> None:
     if cover["total"].max() == 0:
         widgets.empty_state(lang)
     else:
-        labelled = cover.assign(label=cover["field"].map(lambda v: i18n.field_label(v, lang)))
-        fig = charts.ranked_bar(labelled.sort_values(["share", "field"], ascending=[False, True]), "label", "share",
-                                lang, i18n.t("chart.coverage", lang), i18n.t("chart.share", lang))
-        fig.update_xaxes(tickformat=".0%", range=[0, 1])
-        widgets.chart_with_exports(fig, cover, "coverage", lang)
+        widgets.chart_with_exports(charts.coverage(cover, lang), cover, "coverage", lang)
 
     st.subheader(i18n.t("quality.missing", lang))
     missing = queries.missing_place_or_date(corpus, f)

@@ -7,6 +7,8 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import charts, queries
+from dashboard.charts import template
+from dashboard.charts.provinces import MAP_CHAR_DEG, MAP_LABELS, MAP_LINE_DEG, _overlaps
 from dashboard.filters import Filters
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
@@ -47,7 +49,7 @@ def test_over_time_one_trace_per_meeting_type_present(corpus):
     names = [t.name for t in fig.data]
     assert isinstance(fig, go.Figure) and fig.layout.barmode == "stack"
     assert "Sơ kết" in names and "Tổng kết" in names  # Vietnamese labels intact
-    assert all(t.customdata[0][0] in charts.TYPE_COLOURS for t in fig.data)  # click -> meeting type code
+    assert all(t.customdata[0][0] in template.TYPE_COLOURS for t in fig.data)  # click -> meeting type code
 
 
 def test_share_mode_plots_shares(corpus):
@@ -79,7 +81,7 @@ def test_builders_return_expected_traces(corpus, builder, kwargs, n_traces):
     kwargs = {**kwargs, "frame": frames[kwargs["frame"]]}
     fig = builder(lang="vi", **kwargs)
     assert len(fig.data) == n_traces
-    assert fig.layout.template.layout.font.family == charts.FONT_FAMILY
+    assert fig.layout.template.layout.font.family == template.FONT_FAMILY
 
 
 def test_heatmap_orders_rows_by_total(corpus):
@@ -101,9 +103,9 @@ def test_empty_frames_still_give_figures(corpus):
 
 
 def _boxes(fig):
-    """Label boxes of the named provinces, as charts.map_labels estimates them."""
+    """Label boxes of the named provinces, as charts.provinces.map_labels estimates them."""
     active = fig.data[1]
-    return [(x + 0.2, y - charts.MAP_LINE_DEG / 2, x + 0.25 + charts.MAP_CHAR_DEG * len(t), y + charts.MAP_LINE_DEG / 2)
+    return [(x + 0.2, y - MAP_LINE_DEG / 2, x + 0.25 + MAP_CHAR_DEG * len(t), y + MAP_LINE_DEG / 2)
             for x, y, t in zip(active.x, active.y, active.text) if t]
 
 
@@ -112,8 +114,8 @@ def test_map_labels_never_overlap_and_stay_few():
     frame = places.assign(count=range(len(places), 0, -1))  # every province active: the crowded case
     fig = charts.province_map(frame, "vi", "meetings", "map")
     boxes = _boxes(fig)
-    assert 0 < len(boxes) <= charts.MAP_LABELS
-    assert not any(charts._overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert 0 < len(boxes) <= MAP_LABELS
+    assert not any(_overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     notes = " ".join(a.text for a in fig.layout.annotations)
     assert "Hoàng Sa" in notes and "Trường Sa" in notes  # the archipelagos are always named
 
@@ -125,7 +127,7 @@ def test_map_labels_never_overlap_and_stay_few():
     pytest.param("Siêudàiliềnmộtkhối", 5, "Siêudàiliềnmộtkhối", id="one-long-word-is-not-cut"),
 ])
 def test_wrap(text, width, expected):
-    assert charts.wrap(text, width) == expected
+    assert template.wrap(text, width) == expected
 
 
 def test_heatmap_labels_every_row_and_grows_with_rows():

@@ -11,7 +11,8 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
-from .. import i18n, queries, widgets
+from .. import i18n, queries
+from ..components import export_menu, notices, tables
 from ..filters import Filters
 from ..settings import setting
 
@@ -28,23 +29,23 @@ ARTICLE_STYLE = ("white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.articles", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     table = queries.articles_table(corpus, f)
     if table.empty:
-        widgets.empty_state(lang)
+        notices.empty_state(lang)
     else:
-        shown = widgets.display_frame(table.head(setting("article_rows")), lang)
-        shown["link"] = [widgets.article_link(d, f) for d in shown["doc_id"]]
+        shown = tables.display_frame(table.head(setting("article_rows")), lang)
+        shown["link"] = [tables.article_link(d, f) for d in shown["doc_id"]]
         # what a reader scans first, and no column wider than the page: long titles are cut here
         # and shown whole in the article view below (the "open" link selects the article)
         st.dataframe(shown, hide_index=True, column_order=TABLE_ORDER, column_config={
-            **widgets.meeting_columns(shown.columns, lang),
+            **tables.meeting_columns(shown.columns, lang),
             "title": st.column_config.TextColumn(i18n.t("col.title", lang), width=TITLE_WIDTH),
-            "url": widgets.url_column(lang)})
+            "url": tables.url_column(lang)})
         st.caption(i18n.t("articles.title_hint", lang))
         if len(table) > setting("article_rows"):
             st.caption(i18n.t("articles.cut", lang, n=i18n.fmt_int(setting("article_rows"), lang)))
-        widgets.table_downloads(table, "articles", lang)
+        export_menu.table_downloads(table, "articles", lang)
     _article_view(corpus, f, table, lang)
 
 
@@ -75,7 +76,7 @@ def _article_view(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
         return
     found = queries.article(corpus, doc_id)
     if found is None:
-        widgets.empty_state(lang, "empty.no_article")
+        notices.empty_state(lang, "empty.no_article")
         return
     _show_article(found, lang)
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries, widgets
+from .. import charts, i18n, queries
+from ..components import export_menu, notices, tables
 from ..filters import Filters
 from ..settings import SETTINGS, setting
 
@@ -11,37 +12,37 @@ from ..settings import SETTINGS, setting
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.quality", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     st.caption(i18n.t("quality.no_date_filter", lang))
     cover = queries.coverage(corpus, f)
     if cover["total"].max() == 0:
-        widgets.empty_state(lang)
+        notices.empty_state(lang)
     else:
-        widgets.chart_with_exports(charts.coverage(cover, lang), cover, "coverage", lang)
+        export_menu.chart_with_exports(charts.coverage(cover, lang), cover, "coverage", lang)
 
     st.subheader(i18n.t("quality.missing", lang))
     missing = queries.missing_place_or_date(corpus, f)
     if missing.empty:
         st.success(i18n.t("quality.none_missing", lang))
     else:
-        st.dataframe(widgets.display_frame(missing, lang), hide_index=True,
+        st.dataframe(tables.display_frame(missing, lang), hide_index=True,
                      column_order=["no_province", "no_date", "title", "province", "date", "level", "url", "doc_id"],
-                     column_config={**widgets.column_labels(missing.columns, lang),
+                     column_config={**tables.column_labels(missing.columns, lang),
                                     "title": st.column_config.TextColumn(i18n.t("col.title", lang), width="large"),
-                                    "url": widgets.url_column(lang)})
-        widgets.table_downloads(missing, "missing-province-or-date", lang)
+                                    "url": tables.url_column(lang)})
+        export_menu.table_downloads(missing, "missing-province-or-date", lang)
 
     st.subheader(i18n.t("quality.duplicates", lang))
     dups = queries.duplicate_groups(corpus, f)
     if dups.empty:
         st.caption(i18n.t("quality.no_duplicates", lang))
     else:
-        st.dataframe(widgets.display_frame(dups, lang), hide_index=True,
+        st.dataframe(tables.display_frame(dups, lang), hide_index=True,
                      column_order=["date", "province", "articles", "titles", "doc_ids", "meeting_id"],
-                     column_config={**widgets.column_labels(dups.columns, lang),
-                                    **widgets.sized_columns(dups.columns, lang),
+                     column_config={**tables.column_labels(dups.columns, lang),
+                                    **tables.sized_columns(dups.columns, lang),
                                     "titles": st.column_config.TextColumn(i18n.t("col.titles", lang), width="large")})
-        widgets.table_downloads(dups, "merged-duplicates", lang)
+        export_menu.table_downloads(dups, "merged-duplicates", lang)
 
     st.subheader(i18n.t("quality.report", lang))
     report = queries.ingest_report(corpus)
@@ -49,16 +50,16 @@ def render(corpus, f: Filters) -> None:
         st.caption(i18n.t("quality.no_report", lang))
     else:
         summary = queries.report_summary(corpus)
-        st.dataframe(widgets.display_frame(summary, lang), hide_index=True,
-                     column_config=widgets.column_labels(summary.columns, lang))
-        st.dataframe(widgets.display_frame(report, lang), hide_index=True,
-                     column_config=widgets.column_labels(report.columns, lang))
-        widgets.table_downloads(report, "ingest-report", lang)
+        st.dataframe(tables.display_frame(summary, lang), hide_index=True,
+                     column_config=tables.column_labels(summary.columns, lang))
+        st.dataframe(tables.display_frame(report, lang), hide_index=True,
+                     column_config=tables.column_labels(report.columns, lang))
+        export_menu.table_downloads(report, "ingest-report", lang)
 
     with st.expander(i18n.t("quality.settings", lang)):
         rows = [{"setting": k, "current": setting(k), "default": s.default, "help": s.help}
                 for k, s in SETTINGS.items()]
         st.dataframe(rows, hide_index=True, column_config={
-            **widgets.column_labels(["setting", "current", "default"], lang),
+            **tables.column_labels(["setting", "current", "default"], lang),
             "help": st.column_config.TextColumn(i18n.t("col.help", lang), width="large")})
         st.caption(i18n.t("quality.settings_hint", lang))

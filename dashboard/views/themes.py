@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries, widgets
+from .. import charts, i18n, queries
+from ..components import export_menu, notices, tables
 from ..filters import Filters
 from ..settings import setting
 
@@ -16,24 +17,24 @@ except ImportError:  # pragma: no cover - depends on the checkout
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.themes", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     if queries.filter_articles(corpus, f).empty:
-        widgets.empty_state(lang)
+        notices.empty_state(lang)
         return
     terms = queries.term_frequencies(corpus, f, setting("top_terms"))
     _terms(terms, lang)
 
     shares = queries.theme_shares(corpus, f)
     if shares.empty:
-        widgets.empty_state(lang, "empty.no_themes")
+        notices.empty_state(lang, "empty.no_themes")
     else:
         # full width: theme labels are long, side-by-side charts would squeeze them
-        widgets.chart_with_exports(charts.theme_shares(shares, lang), shares, "theme-shares", lang)
+        export_menu.chart_with_exports(charts.theme_shares(shares, lang), shares, "theme-shares", lang)
         trend = queries.theme_trend(corpus, f, "Y")
-        widgets.chart_with_exports(charts.theme_trend(trend, lang, f.unit), trend, "theme-trend", lang)
+        export_menu.chart_with_exports(charts.theme_trend(trend, lang, f.unit), trend, "theme-trend", lang)
         grid = queries.province_theme(corpus, f, setting("heatmap_rows"))
         if not grid.empty:
-            widgets.chart_with_exports(charts.heatmap(grid, "province", "theme", "count", lang,
+            export_menu.chart_with_exports(charts.heatmap(grid, "province", "theme", "count", lang,
                                                       i18n.t("chart.province_theme", lang),
                                                       col_label=lambda v: i18n.theme_label(v, lang)),
                                        grid, "province-theme", lang)
@@ -43,7 +44,7 @@ def render(corpus, f: Filters) -> None:
 def _terms(terms, lang: str) -> None:
     st.subheader(i18n.t("themes.terms", lang))
     if terms.empty:
-        widgets.empty_state(lang, "empty.no_terms")
+        notices.empty_state(lang, "empty.no_terms")
         return
     cloud_col, table_col = st.columns([3, 2])
     with cloud_col:
@@ -58,8 +59,8 @@ def _terms(terms, lang: str) -> None:
                                "wordcloud.svg", "image/svg+xml", key="dl-wordcloud-svg", on_click="ignore")
     with table_col:
         shown = queries.readable_terms(terms)
-        st.dataframe(shown, hide_index=True, height=420, column_config=widgets.column_labels(shown.columns, lang))
-        widgets.table_downloads(shown, "terms", lang)
+        st.dataframe(shown, hide_index=True, height=420, column_config=tables.column_labels(shown.columns, lang))
+        export_menu.table_downloads(shown, "terms", lang)
 
 
 def _keyword_in_context(corpus, f: Filters, terms, shares, lang: str) -> None:
@@ -79,13 +80,13 @@ def _keyword_in_context(corpus, f: Filters, terms, shares, lang: str) -> None:
     if table is None:
         return
     if table.empty:
-        widgets.empty_state(lang, "empty.no_sentences")
+        notices.empty_state(lang, "empty.no_sentences")
         return
-    shown = widgets.display_frame(table, lang)
-    shown["link"] = [widgets.article_link(d, f) for d in table["doc_id"]]
+    shown = tables.display_frame(table, lang)
+    shown["link"] = [tables.article_link(d, f) for d in table["doc_id"]]
     st.dataframe(shown, hide_index=True, column_order=["date", "province", "sentence", "title", "link"],
-                 column_config={**widgets.column_labels(shown.columns, lang),
+                 column_config={**tables.column_labels(shown.columns, lang),
                                 "sentence": st.column_config.TextColumn(i18n.t("col.sentence", lang), width="large"),
                                 "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
                                                                     display_text=i18n.t("col.open", lang))})
-    widgets.table_downloads(table, "keyword-in-context", lang)
+    export_menu.table_downloads(table, "keyword-in-context", lang)

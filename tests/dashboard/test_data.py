@@ -3,6 +3,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import data
+from dashboard.components import upload
 from dashboard.settings import SETTINGS, setting
 
 
@@ -27,14 +28,14 @@ class FakeUpload:
 
 
 def test_save_upload_keeps_allowed_files_under_their_base_name():
-    folder = Path(data.save_upload([FakeUpload("../../etc/a.txt", b"Tin 1"), FakeUpload("b.exe", b"MZ"),
+    folder = Path(upload.save_upload([FakeUpload("../../etc/a.txt", b"Tin 1"), FakeUpload("b.exe", b"MZ"),
                                     FakeUpload("c.zip", b"not a zip")]))
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]  # path stripped, .exe and fake zip dropped
 
 
 def test_same_upload_maps_to_the_same_folder():
     files = [FakeUpload("a.jsonl", b'{"id": "1", "text": "x"}\n')]
-    assert data.save_upload(files) == data.save_upload(files)
+    assert upload.save_upload(files) == upload.save_upload(files)
 
 
 def test_settings_have_help_and_env_override(monkeypatch):

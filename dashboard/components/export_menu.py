@@ -2,21 +2,16 @@
 
 Every chart exports as PNG and SVG (when a Chromium is here), standalone HTML and the CSV of
 exactly the frame behind it; tables as CSV, Excel and Parquet. Demo data says so: exported
-chart titles carry "(dữ liệu minh hoạ)" and file names end in "-demo". Download buttons build
-their bytes only when clicked. No session state is written here (the widget keys below are
-each used by one widget).
+chart titles carry "(dữ liệu minh hoạ)" and file names end in "-demo". CSV bytes are made with
+the page; HTML, images, Excel, Parquet and the report only when their button is clicked. No
+session state is written here (each widget key below belongs to one widget).
 """
 from __future__ import annotations
 
 import pandas as pd
 import streamlit as st
 
-from .. import data, i18n
-
-try:  # dashboard/export.py is written by another helper; pages must work before it lands
-    from .. import export
-except ImportError:  # pragma: no cover - depends on the checkout
-    export = None
+from .. import data, export, i18n
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPORT_KEY = "dl-report"
@@ -29,24 +24,18 @@ def chart_with_exports(fig, frame: pd.DataFrame, name: str, lang: str, selectabl
     Returns the selection state when ``selectable`` (clicking a bar reruns the page)."""
     key = name
     name = _export_name(name)
-    out = fig
-    if export is not None and _is_demo():
-        out = export.with_title_note(fig, i18n.t("export.demo_note", lang))
-    config = export.camera_config(name) if export is not None else {"displaylogo": False}
+    out = export.with_title_note(fig, i18n.t("export.demo_note", lang)) if _is_demo() else fig
     # theme=None: the chart keeps our template, so the screen matches the PNG/SVG/HTML exports
-    event = st.plotly_chart(fig, config=config, key=f"chart-{key}", on_select="rerun" if selectable else "ignore",
-                            selection_mode=("points",), theme=None)
+    event = st.plotly_chart(fig, config=export.camera_config(name), key=f"chart-{key}",
+                            on_select="rerun" if selectable else "ignore", selection_mode=("points",), theme=None)
     with st.popover(i18n.t("export.chart", lang), icon=":material/download:"):
         _chart_buttons(out, frame, key, name, lang)
     return event
 
 
 def _chart_buttons(fig, frame: pd.DataFrame, key: str, name: str, lang: str) -> None:
-    st.download_button(i18n.t("export.csv", lang), _csv_bytes(frame), f"{name}.csv", "text/csv",
+    st.download_button(i18n.t("export.csv", lang), export.frame_csv(frame), f"{name}.csv", "text/csv",
                        key=f"dl-{key}-csv", on_click="ignore")
-    if export is None:
-        st.caption(i18n.t("export.unavailable", lang))
-        return
     st.download_button(i18n.t("export.html", lang), lambda: export.figure_html(fig), f"{name}.html",
                        "text/html", key=f"dl-{key}-html", on_click="ignore")
     if export.image_export_available():
@@ -74,11 +63,8 @@ def table_downloads(frame: pd.DataFrame, name: str, lang: str) -> None:
     """CSV / Excel / Parquet of exactly ``frame`` (file names end in "-demo" for demo data)."""
     key, name = name, _export_name(name)
     with st.popover(i18n.t("export.table", lang), icon=":material/download:"):
-        st.download_button("CSV", _csv_bytes(frame), f"{name}.csv", "text/csv", key=f"dl-{key}-tcsv",
+        st.download_button("CSV", export.frame_csv(frame), f"{name}.csv", "text/csv", key=f"dl-{key}-tcsv",
                            on_click="ignore")
-        if export is None:
-            st.caption(i18n.t("export.unavailable", lang))
-            return
         st.download_button("Excel", lambda: export.frame_xlsx(frame), f"{name}.xlsx", XLSX_MIME,
                            key=f"dl-{key}-xlsx", on_click="ignore")
         st.download_button("Parquet", lambda: export.frame_parquet(frame), f"{name}.parquet",
@@ -87,18 +73,10 @@ def table_downloads(frame: pd.DataFrame, name: str, lang: str) -> None:
 
 def report_download(title: str, sentence: str, build_sections, lang: str, demo: bool) -> None:
     """One button that builds the HTML report of the current view (sections built on click)."""
-    if export is None:
-        return
     st.download_button(i18n.t("export.report", lang),
                        lambda: export.html_report(title, sentence, build_sections(), demo=demo),
                        export.report_filename(title), "text/html", key=REPORT_KEY, on_click="ignore",
                        icon=":material/description:", type="primary")
-
-
-def _csv_bytes(frame: pd.DataFrame) -> bytes:
-    if export is not None:
-        return export.frame_csv(frame)
-    return frame.to_csv(index=False).encode("utf-8-sig")
 
 
 def _image_bytes(fig, fmt: str):
@@ -106,7 +84,7 @@ def _image_bytes(fig, fmt: str):
 
 
 def _is_demo() -> bool:
-    return bool(getattr(data.current_corpus(), "demo", False))
+    return bool(data.current_corpus().demo)
 
 
 def _export_name(name: str) -> str:

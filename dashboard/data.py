@@ -12,7 +12,7 @@ import threading
 
 import streamlit as st
 
-from loaders.schema import ARTICLE_COLUMNS, Corpus, empty
+from loaders.schema import Corpus
 
 from . import i18n
 from .components import filter_bar, upload
@@ -58,11 +58,9 @@ def demo_corpus() -> Corpus:
 
 
 def _build_demo() -> Corpus:
-    try:
-        from loaders import load_corpus as _load
-        from loaders.demo import write_demo_jsonl
-    except ImportError:  # loaders/demo.py not installed: an empty corpus, still marked as demo
-        return Corpus(articles=empty(ARTICLE_COLUMNS), demo=True)
+    # imported here: only a session without a configured corpus pays for the demo generator
+    from loaders import load_corpus as _load
+    from loaders.demo import write_demo_jsonl
     lang = filter_bar.current_lang()  # the filter bar is not drawn yet: its key, else the URL
     bar = st.progress(0.0, text=i18n.t("demo.preparing", lang))
     path = write_demo_jsonl()

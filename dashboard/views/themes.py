@@ -3,15 +3,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries
+from .. import charts, cloud, i18n, queries
 from ..components import export_menu, notices, tables
 from ..filters import Filters
 from ..settings import setting
-
-try:  # dashboard/cloud.py is written by another helper
-    from .. import cloud
-except ImportError:  # pragma: no cover - depends on the checkout
-    cloud = None
 
 
 def render(corpus, f: Filters) -> None:
@@ -49,14 +44,10 @@ def _terms(terms, lang: str) -> None:
     cloud_col, table_col = st.columns([3, 2])
     with cloud_col:
         freqs = queries.cloud_frequencies(terms)
-        if cloud is None:
-            st.info(i18n.t("themes.cloud_missing", lang))
-        else:
-            st.image(cloud.wordcloud_png(freqs, setting("cloud_width"), setting("cloud_height")),
-                     caption=i18n.t("themes.cloud_caption", lang))
-            st.download_button("SVG", lambda: cloud.wordcloud_svg(freqs, setting("cloud_width"),
-                                                                  setting("cloud_height")),
-                               "wordcloud.svg", "image/svg+xml", key="dl-wordcloud-svg", on_click="ignore")
+        st.image(cloud.wordcloud_png(freqs, setting("cloud_width"), setting("cloud_height")),
+                 caption=i18n.t("themes.cloud_caption", lang))
+        st.download_button("SVG", lambda: cloud.wordcloud_svg(freqs, setting("cloud_width"), setting("cloud_height")),
+                           "wordcloud.svg", "image/svg+xml", key="dl-wordcloud-svg", on_click="ignore")
     with table_col:
         shown = queries.readable_terms(terms)
         st.dataframe(shown, hide_index=True, height=420, column_config=tables.column_labels(shown.columns, lang))

@@ -14,7 +14,7 @@ untouched) and returns a Figure even for an empty frame.
 The names below are what views and the report call: ``charts.over_time(frame, lang, unit)``.
 """
 from .generic import heatmap, ranked_bar
-from .numbers import ALL_COUNT_FIELDS, delegations
+from .numbers import ALL_COUNT_FIELDS, delegations, inferred_period_label
 from .provinces import compare_types, province_map
 from .quality import coverage
 from .themes import theme_shares, theme_trend
@@ -22,5 +22,6 @@ from .timeline import articles_vs_meetings, month_profile, over_time
 
 __all__ = [
     "ALL_COUNT_FIELDS", "articles_vs_meetings", "compare_types", "coverage", "delegations", "heatmap",
-    "month_profile", "over_time", "province_map", "ranked_bar", "theme_shares", "theme_trend",
+    "inferred_period_label", "month_profile", "over_time", "province_map", "ranked_bar", "theme_shares",
+    "theme_trend",
 ]

@@ -59,7 +59,8 @@ def _date_widget(options: dict, lang: str) -> None:
     first, last = _date_bounds(options)
     st.sidebar.date_input(i18n.t("filters.dates", lang), key=KEYS["dates"], min_value=min(first, DATE_FLOOR),
                           max_value=max(last, date.today() + timedelta(days=366)),
-                          format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD", help=i18n.t("filters.dates_help", lang))
+                          format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
+                          help=i18n.t("filters.dates_help", lang))
 
 
 def _list_widgets(options: dict, lang: str) -> None:

@@ -62,6 +62,11 @@ def article_link(doc_id: str, f: Filters) -> str:
     return "articles?" + urlencode({**f.to_query_params(), "doc": doc_id})
 
 
+def approx_numbers(values: pd.Series, approx: pd.Series, lang: str) -> list[str]:
+    """Numbers in the locale format, "≈ " before those the text gave as approximate ("hơn 50")."""
+    return [("≈ " if a else "") + i18n.fmt_int(v, lang) for v, a in zip(values, approx.fillna(False))]
+
+
 def with_links(frame: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
     """``display_frame`` plus a ``link`` column opening each row's article (filters kept)."""
     shown = display_frame(frame, lang)

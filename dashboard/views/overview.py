@@ -21,13 +21,10 @@ def render(corpus, f: Filters) -> None:
 
     st.subheader(i18n.t("overview.latest", lang))
     latest = queries.latest_meetings(corpus, f, setting("latest_meetings"))
-    shown = tables.display_frame(latest, lang)
-    shown["link"] = [tables.article_link(d, f) for d in latest["doc_id"]]
-    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True, column_order=tables.MEETING_COLUMNS,
-                 column_config=tables.meeting_columns(shown.columns, lang))
+    tables.meeting_list(latest, f, lang)
     export_menu.table_downloads(latest.drop(columns=["meeting_key"]), "latest-meetings", lang)
     export_menu.report_download(i18n.t("report.title", lang), describe(f), lambda: report.sections(corpus, f), lang,
-                            corpus.demo)
+                                corpus.demo)
 
 
 def _key_figures(figures: dict, lang: str) -> None:

@@ -21,29 +21,28 @@ def render(corpus, f: Filters) -> None:
     if notices.is_empty(table, "count"):
         notices.empty_state(lang)
         return
-    title = i18n.t(f"chart.map_{scheme}", lang)
     map_col, rank_col = st.columns([3, 2])
     with map_col:
-        export_menu.chart_with_exports(charts.province_map(table, lang, f.unit, title), table, f"map-{scheme}", lang)
+        export_menu.chart_with_exports(charts.province_map(table, lang, f.unit, i18n.t(f"chart.map_{scheme}", lang)),
+                                       table, f"map-{scheme}", lang)
     with rank_col:
-        ranked = table[table["count"] > 0].head(setting("top_provinces"))
+        ranked = queries.active_provinces(table, setting("top_provinces"))
         export_menu.chart_with_exports(
             charts.ranked_bar(ranked, "name", "count", lang, i18n.t("chart.ranked_provinces", lang),
                               i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"ranked-{scheme}", lang)
-
     grid = queries.province_year(corpus, f, scheme, setting("heatmap_rows"))
     if not grid.empty:
         export_menu.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
-                                                  i18n.t("chart.province_year", lang)), grid,
-                                   f"province-year-{scheme}", lang)
+                                                      i18n.t("chart.province_year", lang)), grid,
+                                       f"province-year-{scheme}", lang)
     _comparison(corpus, f, scheme, table, lang)
 
 
 def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
     st.subheader(i18n.t("provinces.compare", lang))
-    active = table.loc[table["count"] > 0, "name"].tolist()
-    picked = st.multiselect(i18n.t("provinces.compare_pick", lang), active, key=f"prov_compare_{scheme}",
-                            max_selections=setting("compare_max"), placeholder=i18n.t("provinces.compare_hint", lang))
+    picked = st.multiselect(i18n.t("provinces.compare_pick", lang), queries.active_provinces(table)["name"].tolist(),
+                            key=f"prov_compare_{scheme}", max_selections=setting("compare_max"),
+                            placeholder=i18n.t("provinces.compare_hint", lang))
     if len(picked) < 2:
         st.caption(i18n.t("provinces.compare_hint", lang))
         return
@@ -53,14 +52,15 @@ def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
     left, right = st.columns(2)
     with left:
         export_menu.chart_with_exports(charts.compare_types(parts["types"], lang, f.unit), parts["types"],
-                                   "compare-types", lang)
+                                       "compare-types", lang)
     with right:
         if parts["themes"].empty:
             notices.empty_state(lang, "empty.no_themes")
         else:
             export_menu.chart_with_exports(
-                charts.heatmap(parts["themes"], "province", "theme", "count", lang, i18n.t("chart.compare_themes", lang),
-                               col_label=lambda v: i18n.theme_label(v, lang)), parts["themes"], "compare-themes", lang)
-    export_menu.chart_with_exports(charts.delegations(summary, "province", lang, i18n.t("chart.compare_delegations", lang),
-                                                  fields=charts.ALL_COUNT_FIELDS), summary,
-                               "compare-delegations", lang)
+                charts.heatmap(parts["themes"], "province", "theme", "count", lang,
+                               i18n.t("chart.compare_themes", lang), col_label=lambda v: i18n.theme_label(v, lang)),
+                parts["themes"], "compare-themes", lang)
+    export_menu.chart_with_exports(
+        charts.delegations(summary, "province", lang, i18n.t("chart.compare_delegations", lang),
+                           fields=charts.ALL_COUNT_FIELDS), summary, "compare-delegations", lang)

@@ -8,6 +8,8 @@ from ..components import export_menu, notices, tables
 from ..filters import Filters
 from ..settings import setting
 
+KWIC_ORDER = ["date", "province", "sentence", "title", "link"]
+
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
@@ -18,21 +20,11 @@ def render(corpus, f: Filters) -> None:
         return
     terms = queries.term_frequencies(corpus, f, setting("top_terms"))
     _terms(terms, lang)
-
     shares = queries.theme_shares(corpus, f)
     if shares.empty:
         notices.empty_state(lang, "empty.no_themes")
     else:
-        # full width: theme labels are long, side-by-side charts would squeeze them
-        export_menu.chart_with_exports(charts.theme_shares(shares, lang), shares, "theme-shares", lang)
-        trend = queries.theme_trend(corpus, f, "Y")
-        export_menu.chart_with_exports(charts.theme_trend(trend, lang, f.unit), trend, "theme-trend", lang)
-        grid = queries.province_theme(corpus, f, setting("heatmap_rows"))
-        if not grid.empty:
-            export_menu.chart_with_exports(charts.heatmap(grid, "province", "theme", "count", lang,
-                                                      i18n.t("chart.province_theme", lang),
-                                                      col_label=lambda v: i18n.theme_label(v, lang)),
-                                       grid, "province-theme", lang)
+        _theme_charts(corpus, f, shares, lang)
     _keyword_in_context(corpus, f, terms, shares, lang)
 
 
@@ -54,30 +46,44 @@ def _terms(terms, lang: str) -> None:
         export_menu.table_downloads(shown, "terms", lang)
 
 
+def _theme_charts(corpus, f: Filters, shares, lang: str) -> None:
+    # full width: theme labels are long, side-by-side charts would squeeze them
+    export_menu.chart_with_exports(charts.theme_shares(shares, lang), shares, "theme-shares", lang)
+    trend = queries.theme_trend(corpus, f, "Y")
+    export_menu.chart_with_exports(charts.theme_trend(trend, lang, f.unit), trend, "theme-trend", lang)
+    grid = queries.province_theme(corpus, f, setting("heatmap_rows"))
+    if not grid.empty:
+        export_menu.chart_with_exports(charts.heatmap(grid, "province", "theme", "count", lang,
+                                                      i18n.t("chart.province_theme", lang),
+                                                      col_label=lambda v: i18n.theme_label(v, lang)),
+                                       grid, "province-theme", lang)
+
+
 def _keyword_in_context(corpus, f: Filters, terms, shares, lang: str) -> None:
     st.subheader(i18n.t("themes.kwic", lang))
     mode = st.radio(i18n.t("themes.kwic_by", lang), ("term", "theme"), key="kwic_mode", horizontal=True,
                     format_func=lambda v: i18n.t(f"themes.kwic_{v}", lang))
     if mode == "term":
-        choices = queries.readable_terms(terms)["term"].tolist()
-        chosen = st.selectbox(i18n.t("themes.kwic_term", lang), choices, key="kwic_term", index=None,
-                              accept_new_options=True, placeholder=i18n.t("themes.kwic_pick", lang))
-        table = queries.keyword_in_context(corpus, f, term=chosen, limit=setting("kwic_rows")) if chosen else None
+        chosen = st.selectbox(i18n.t("themes.kwic_term", lang), queries.readable_terms(terms)["term"].tolist(),
+                              key="kwic_term", index=None, accept_new_options=True,
+                              placeholder=i18n.t("themes.kwic_pick", lang))
+        wanted = {"term": chosen}
     else:
         chosen = st.selectbox(i18n.t("themes.kwic_theme", lang), shares["theme"].tolist(), key="kwic_theme",
                               index=None, format_func=lambda v: i18n.theme_label(v, lang),
                               placeholder=i18n.t("themes.kwic_pick", lang))
-        table = queries.keyword_in_context(corpus, f, theme=chosen, limit=setting("kwic_rows")) if chosen else None
-    if table is None:
-        return
+        wanted = {"theme": chosen}
+    if chosen:
+        _sentences(queries.keyword_in_context(corpus, f, limit=setting("kwic_rows"), **wanted), f, lang)
+
+
+def _sentences(table, f: Filters, lang: str) -> None:
+    """The keyword-in-context sentences with a link to each one's article."""
     if table.empty:
         notices.empty_state(lang, "empty.no_sentences")
         return
-    shown = tables.display_frame(table, lang)
-    shown["link"] = [tables.article_link(d, f) for d in table["doc_id"]]
-    st.dataframe(shown, hide_index=True, column_order=["date", "province", "sentence", "title", "link"],
+    shown = tables.with_links(table, f, lang)
+    st.dataframe(shown, hide_index=True, column_order=KWIC_ORDER,
                  column_config={**tables.column_labels(shown.columns, lang),
-                                "sentence": st.column_config.TextColumn(i18n.t("col.sentence", lang), width="large"),
-                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
-                                                                    display_text=i18n.t("col.open", lang))})
+                                "sentence": tables.wide_text("sentence", lang), "link": tables.link_column(lang)})
     export_menu.table_downloads(table, "keyword-in-context", lang)

@@ -28,7 +28,8 @@ def render(corpus, f: Filters) -> None:
     col1, col2 = st.columns(2)
     with col1:
         both = queries.articles_vs_meetings(corpus, f, freq)
-        export_menu.chart_with_exports(charts.articles_vs_meetings(both, lang), both, f"articles-vs-meetings-{freq}", lang)
+        export_menu.chart_with_exports(charts.articles_vs_meetings(both, lang), both, f"articles-vs-meetings-{freq}",
+                                       lang)
     with col2:
         profile = queries.month_profile(corpus, f)
         export_menu.chart_with_exports(charts.month_profile(profile, lang, f.unit), profile, "month-profile", lang)
@@ -46,7 +47,4 @@ def _selected_meetings(corpus, f: Filters, freq: str, event, lang: str) -> None:
     if meetings.empty:
         notices.empty_state(lang)
         return
-    shown = tables.display_frame(meetings, lang)
-    shown["link"] = [tables.article_link(d, f) for d in meetings["doc_id"]]
-    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True, column_order=tables.MEETING_COLUMNS,
-                 column_config=tables.meeting_columns(shown.columns, lang))
+    tables.meeting_list(meetings, f, lang)

@@ -152,3 +152,19 @@ def test_theme_trend_legend_sits_below_the_plot(corpus):
     fig = charts.theme_trend(queries.theme_trend(corpus, Filters()), "vi", "meetings")
     legend = fig.layout.legend if fig.layout.legend.orientation else fig.layout.template.layout.legend
     assert legend.orientation == "h" and legend.yref == "container" and legend.y == 0
+
+
+def test_inferred_periods_are_starred(corpus):
+    periods = queries.delegations_by_period(corpus, Filters(), "Y")
+    label = charts.inferred_period_label(periods, "vi")
+    assert label("2023") == "2023*"  # a07 gives no period: its date's year stood in
+    assert label("2022") == "2022"
+
+
+def test_coverage_chart_ranks_shares_on_a_percent_axis(corpus):
+    cover = queries.coverage(corpus, Filters())
+    fig = charts.coverage(cover, "en")
+    assert fig.layout.xaxis.tickformat == ".0%" and tuple(fig.layout.xaxis.range) == (0, 1)
+    shares = list(fig.data[0].x)
+    assert shares[-1] == cover["share"].max() and shares == sorted(shares)  # best-filled field drawn on top
+    assert "Province" in list(fig.data[0].y)  # fields in words, not column names

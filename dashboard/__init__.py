@@ -1,5 +1,7 @@
 """The Streamlit dashboard: ``app.py`` routes, ``views/`` render, ``queries``/``charts`` compute.
 
-``queries.py`` (corpus + Filters -> small frames) and ``charts.py`` (frame -> plotly Figure)
-never import streamlit, so they are unit-tested without a running app.
+``queries/`` (corpus + Filters -> small frames), ``charts/`` (frame -> plotly Figure),
+``export``, ``cloud``, ``report``, ``filters``, ``i18n`` and ``settings`` never import streamlit,
+so they are unit-tested without a running app. ``components/`` are the shared Streamlit pieces
+(each owns its session keys); ``data`` is the only cache layer.
 """

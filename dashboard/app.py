@@ -15,7 +15,8 @@ ROOT = str(Path(__file__).resolve().parent.parent)
 if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
-from dashboard import data, i18n, queries, widgets  # noqa: E402
+from dashboard import data, i18n, queries  # noqa: E402
+from dashboard.components import filter_bar, notices, upload  # noqa: E402
 from dashboard.views import articles, delegations, overview, provinces, quality, themes, timeline  # noqa: E402
 
 # (module, url path, icon): url paths are ASCII so links can be shared and typed
@@ -48,16 +49,15 @@ def _redirect(target):
 def main() -> None:
     st.set_page_config(page_title="TTĐN — thông tin đối ngoại", page_icon=":material/public:", layout="wide")
     corpus = data.current_corpus()
-    filters = widgets.filter_bar(queries.filter_options(corpus))
+    filters = filter_bar.render(queries.filter_options(corpus))
     lang = filters.lang
-    widgets.upload_box(lang)
-    st.sidebar.caption(i18n.t("sidebar.source", lang, source=data.current_source(),
-                              n=i18n.fmt_int(len(corpus.articles), lang)))
+    upload.render(lang)
+    notices.source_caption(data.current_source(), len(corpus.articles), lang)
     pages = [st.Page(_page(view, corpus, filters), title=i18n.t(f"nav.{path}", lang), icon=icon, url_path=path)
              for view, path, icon in PAGES]
     home = st.Page(_redirect(pages[0]), title=pages[0].title, url_path="home", default=True, visibility="hidden")
     navigation = st.navigation([home, *pages], position="top")
-    widgets.demo_banner(corpus, lang)
+    notices.demo_banner(corpus, lang)
     navigation.run()
 
 

@@ -31,16 +31,13 @@ FONT_FILE = ("fonts", "ttf", "DejaVuSans.ttf")
 
 @lru_cache(maxsize=1)
 def font_path() -> str:
-    """DejaVu Sans from matplotlib (a wordcloud dependency); wordcloud's own font as a fallback."""
-    try:
-        import matplotlib
-        path = os.path.join(matplotlib.get_data_path(), *FONT_FILE)
-        if os.path.exists(path):
-            return path
-    except ImportError:
-        pass
-    from wordcloud import wordcloud as wc_module
-    return wc_module.FONT_PATH
+    """DejaVu Sans from matplotlib (a wordcloud dependency). Raises when it is missing rather than
+    falling back to wordcloud's own font, which lacks Vietnamese letters (ạ, ế, ữ would show as boxes)."""
+    import matplotlib
+    path = os.path.join(matplotlib.get_data_path(), *FONT_FILE)
+    if not os.path.exists(path):
+        raise FileNotFoundError(f"word-cloud font not found: {path} (matplotlib ships DejaVu Sans there)")
+    return path
 
 
 def term_color(word: str, *_args, **_kwargs) -> str:

@@ -6,22 +6,16 @@ the ``TTDN_CORPUS`` environment variable, else the built-in demo corpus.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-import tempfile
 import threading
-import zipfile
-from pathlib import Path
 
 import streamlit as st
 
-from loaders.schema import ARTICLE_COLUMNS, Corpus, empty
+from loaders.schema import Corpus
 
 from . import i18n
-
-UPLOAD_KEY = "upload_path"  # written only by save_upload's caller in widgets.upload_box
-UPLOAD_SUFFIXES = (".txt", ".jsonl", ".csv", ".zip")
+from .components import filter_bar, upload
 
 
 def corpus_path_from_argv(argv: list[str]) -> str | None:
@@ -53,7 +47,7 @@ _DEMO_LOCK = threading.Lock()
 def demo_corpus() -> Corpus:
     """The built-in demo corpus; the first call builds it (30-60 s) under a progress bar."""
     if not _DEMO_LOCK.acquire(blocking=False):  # another session is building it: wait for that one
-        with st.spinner(i18n.t("demo.waiting", _lang())):
+        with st.spinner(i18n.t("demo.waiting", filter_bar.current_lang())):
             _DEMO_LOCK.acquire()
     try:
         if "corpus" not in _DEMO:
@@ -63,19 +57,11 @@ def demo_corpus() -> Corpus:
         _DEMO_LOCK.release()
 
 
-def _lang() -> str:
-    """The UI language before the filter bar exists: the widget's choice, else the URL's."""
-    lang = st.session_state.get("f_lang") or st.query_params.get("lang")
-    return lang if lang in i18n.LANGS else i18n.DEFAULT_LANG
-
-
 def _build_demo() -> Corpus:
-    try:
-        from loaders import load_corpus as _load
-        from tools.demo import write_demo_jsonl
-    except ImportError:  # loaders/demo.py not installed: an empty corpus, still marked as demo
-        return Corpus(articles=empty(ARTICLE_COLUMNS), demo=True)
-    lang = _lang()
+    # imported here: only a session without a configured corpus pays for the demo generator
+    from loaders import load_corpus as _load
+    from tools.demo import write_demo_jsonl
+    lang = filter_bar.current_lang()  # the filter bar is not drawn yet: its key, else the URL
     bar = st.progress(0.0, text=i18n.t("demo.preparing", lang))
     path = write_demo_jsonl()
     with open(path, encoding="utf-8") as fh:
@@ -96,7 +82,7 @@ def _build_demo() -> Corpus:
 
 def current_corpus() -> Corpus:
     """The corpus this session looks at (see the module docstring for the order)."""
-    uploaded = st.session_state.get(UPLOAD_KEY)
+    uploaded = upload.uploaded_path()
     if uploaded:
         return load_corpus(uploaded)
     path = configured_path()
@@ -105,30 +91,6 @@ def current_corpus() -> Corpus:
 
 def current_source() -> str:
     """Where the corpus comes from, for the page footer: a path, "upload" or "demo"."""
-    if st.session_state.get(UPLOAD_KEY):
+    if upload.uploaded_path():
         return "upload"
     return configured_path() or "demo"
-
-
-def save_upload(files: list) -> str:
-    """Write uploaded files to a temp folder named by their content hash; return the folder path.
-
-    Zips are saved as they are (the loader reads archives); the same upload maps to the same
-    folder, so the loaded corpus is cached by content.
-    """
-    digest = hashlib.sha256()
-    for f in files:
-        digest.update(f.name.encode())
-        digest.update(f.getvalue())
-    folder = Path(tempfile.gettempdir()) / "ttdn-upload" / digest.hexdigest()[:16]
-    folder.mkdir(parents=True, exist_ok=True)
-    for f in files:
-        name = Path(f.name).name  # never trust a path from the browser
-        if not name.lower().endswith(UPLOAD_SUFFIXES):
-            continue
-        target = folder / name
-        target.write_bytes(f.getvalue())
-        if name.lower().endswith(".zip") and not zipfile.is_zipfile(target):
-            target.unlink()
-    return str(folder)
-

@@ -70,11 +70,10 @@ def _chromium_path() -> str | None:
 
 @lru_cache(maxsize=1)
 def image_export_available() -> bool:
-    """Whether kaleido and a Chromium are both here (checked once per process)."""
-    try:
-        import kaleido  # noqa: F401
-    except ImportError:
-        return False
+    """Whether a Chromium is here for kaleido (checked once per process).
+
+    kaleido is a declared dependency: a broken install raises instead of passing for "no browser"."""
+    import kaleido  # noqa: F401
     path = _chromium_path()
     if path is None:
         return False

@@ -1,6 +1,6 @@
 """The shared filter state: a frozen ``Filters`` <-> URL query params <-> one sentence in words.
 
-Pure (no streamlit): the sidebar widgets that edit it live in ``widgets.filter_bar``.
+Pure (no streamlit): the sidebar widgets that edit it live in ``components.filter_bar``.
 Query params are plain strings — dates as ISO, lists joined with commas — parsed
 defensively (bad values are dropped, never evaluated). Only non-default values are written
 so a shared link stays short.

@@ -131,16 +131,10 @@ def region_label(name, lang: str = DEFAULT_LANG) -> str:
 
 
 def _theme_rows() -> list[dict]:
-    """Rows of assets/themes.json, tolerant of its shape (a list, {"themes": [...]}, or {id: {...}})."""
-    try:
-        data = assets.read_json("themes.json")
-    except (FileNotFoundError, OSError, ValueError):
-        return []
-    if isinstance(data, dict) and isinstance(data.get("themes"), list):
-        data = data["themes"]
-    if isinstance(data, dict):
-        data = [{"id": key, **value} for key, value in data.items() if isinstance(value, dict)]
-    return [row for row in data if isinstance(row, dict) and row.get("id")]
+    """Rows of assets/themes.json (``{"themes": [{id, label_vi, label_en, colour, ...}]}``, validated
+    by tests/test_assets_themes.py). A missing or reshaped file raises: without it every theme
+    would quietly lose its label and colour."""
+    return assets.read_json("themes.json")["themes"]
 
 
 def theme_label(theme_id, lang: str = DEFAULT_LANG) -> str:

@@ -19,7 +19,7 @@ def sections(corpus, f: Filters) -> list[tuple]:
     """Key figures, meetings by year and type, provinces, themes, delegations by year, latest meetings."""
     lang, unit = f.lang, f.unit
     provinces = queries.by_province(corpus, f)
-    ranked = provinces[provinces["count"] > 0].head(setting("top_provinces"))
+    ranked = queries.active_provinces(provinces, setting("top_provinces"))
     themes = queries.theme_shares(corpus, f)
     years = queries.delegations_by_period(corpus, f, "Y")
     count_title = i18n.t(f"chart.count_{unit}", lang)

@@ -27,3 +27,9 @@ SETTINGS: dict[str, Setting] = {name: Setting(f"TTDN_{name.upper()}", default, h
 def setting(name: str):
     """The value in force: ``TTDN_<NAME>`` from the environment, else the default (same type)."""
     return SETTINGS[name].value()
+
+
+def settings_table() -> list[dict]:
+    """Every setting with the value in force, its default and its help, for the quality page."""
+    return [{"setting": name, "current": setting(name), "default": spec.default, "help": spec.help}
+            for name, spec in SETTINGS.items()]

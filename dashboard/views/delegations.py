@@ -4,44 +4,55 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries, widgets
+from .. import charts, i18n, queries
+from ..components import export_menu, notices, tables
 from ..filters import Filters
 from ..settings import setting
+
+EVIDENCE_ORDER = ["province", "period", "date", "field", "value", "link", "sentence"]
+
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.delegations", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     st.caption(i18n.t("delegations.rule", lang))
     if queries.delegations_by_period(corpus, f, "Y").empty:
-        widgets.empty_state(lang, "empty.no_numbers")
+        notices.empty_state(lang, "empty.no_numbers")
         return
     # the busiest provinces only, full width: 63 pairs of bars in half a page are unreadable
     provinces = queries.delegations_by_province(corpus, f).head(setting("top_provinces"))
     if not provinces.empty:
-        widgets.chart_with_exports(charts.delegations(provinces, "province", lang,
-                                                      i18n.t("chart.delegations_by_province", lang)),
-                                   provinces, "delegations-by-province", lang)
+        export_menu.chart_with_exports(charts.delegations(provinces, "province", lang,
+                                                          i18n.t("chart.delegations_by_province", lang)),
+                                       provinces, "delegations-by-province", lang)
     granularity = st.segmented_control(i18n.t("delegations.granularity", lang), queries.GRANULARITIES,
                                        key="deleg_granularity", default="Y", required=True,
                                        format_func=lambda v: i18n.t(f"freq.{v}", lang),
                                        help=i18n.t("delegations.granularity_help", lang))
+    if _by_period(corpus, f, granularity, lang):
+        _evidence(corpus, f, lang)
+
+
+def _by_period(corpus, f: Filters, granularity: str, lang: str) -> bool:
+    """Delegations (and visitors, when any were counted) per year or half-year; False when none."""
     periods = queries.delegations_by_period(corpus, f, granularity)
     _period_note(queries.undivided_periods(corpus, f, granularity), lang)
     if periods.empty:
-        return
-    inferred = dict(zip(periods["period"], periods["period_inferred"]))
-    label = lambda p: i18n.period_label(p, lang) + ("*" if inferred.get(p) else "")  # noqa: E731
-    widgets.chart_with_exports(charts.delegations(periods, "period", lang, i18n.t(f"chart.delegations_by_{granularity}", lang),
-                                                  x_label=label), periods, f"delegations-by-{granularity}", lang)
+        return False
+    label = charts.inferred_period_label(periods, lang)
+    export_menu.chart_with_exports(
+        charts.delegations(periods, "period", lang, i18n.t(f"chart.delegations_by_{granularity}", lang),
+                           x_label=label), periods, f"delegations-by-{granularity}", lang)
     if periods["period_inferred"].any():
         st.caption(i18n.t("delegations.inferred", lang))
-    visitors = periods[["period", "visitors_in", "visitors_out"]]
-    if visitors[["visitors_in", "visitors_out"]].to_numpy().any():
-        widgets.chart_with_exports(charts.delegations(visitors, "period", lang, i18n.t(f"chart.visitors_by_{granularity}", lang),
-                                                      fields=("visitors_in", "visitors_out"), x_label=label),
-                                   visitors, f"visitors-by-{granularity}", lang)
-    _evidence(corpus, f, lang)
+    visitors = queries.visitors_by_period(periods)
+    if not visitors.empty:
+        export_menu.chart_with_exports(
+            charts.delegations(visitors, "period", lang, i18n.t(f"chart.visitors_by_{granularity}", lang),
+                               fields=("visitors_in", "visitors_out"), x_label=label),
+            visitors, f"visitors-by-{granularity}", lang)
+    return True
 
 
 def _period_note(undivided: list[str], lang: str) -> None:
@@ -55,14 +66,11 @@ def _period_note(undivided: list[str], lang: str) -> None:
 def _evidence(corpus, f: Filters, lang: str) -> None:
     st.subheader(i18n.t("delegations.evidence", lang))
     table = queries.number_evidence(corpus, f)
-    shown = widgets.display_frame(table, lang)
-    shown["value"] = [("≈ " if approx else "") + i18n.fmt_int(v, lang) for v, approx in
-                      zip(table["value"], table["approx"].fillna(False))]
-    shown["link"] = [widgets.article_link(d, f) for d in table["doc_id"]]
-    st.dataframe(shown, hide_index=True,
-                 column_order=["province", "period", "date", "field", "value", "link", "sentence"],
-                 column_config={**widgets.column_labels(shown.columns, lang), **widgets.sized_columns(shown.columns, lang),
-                                "sentence": st.column_config.TextColumn(i18n.t("col.sentence", lang), width="large"),
-                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang), width=70,
-                                                                    display_text=i18n.t("col.open", lang))})
-    widgets.table_downloads(table, "delegation-numbers", lang)
+    shown = tables.with_links(table, f, lang)
+    shown["value"] = tables.approx_numbers(table["value"], table["approx"], lang)
+    st.dataframe(shown, hide_index=True, column_order=EVIDENCE_ORDER,
+                 column_config={**tables.column_labels(shown.columns, lang),
+                                **tables.sized_columns(shown.columns, lang),
+                                "sentence": tables.wide_text("sentence", lang),
+                                "link": tables.link_column(lang, tables.COLUMN_WIDTHS["link"])})
+    export_menu.table_downloads(table, "delegation-numbers", lang)

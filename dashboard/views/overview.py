@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import i18n, queries, report, widgets
+from .. import i18n, queries, report
+from ..components import export_menu, notices, tables
 from ..filters import Filters, describe
 from ..settings import setting
 
@@ -11,22 +12,19 @@ from ..settings import setting
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.overview", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     figures = queries.key_figures(corpus, f)
     if figures["articles"] == 0:
-        widgets.empty_state(lang)
+        notices.empty_state(lang)
         return
     _key_figures(figures, lang)
 
     st.subheader(i18n.t("overview.latest", lang))
     latest = queries.latest_meetings(corpus, f, setting("latest_meetings"))
-    shown = widgets.display_frame(latest, lang)
-    shown["link"] = [widgets.article_link(d, f) for d in latest["doc_id"]]
-    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True, column_order=widgets.MEETING_COLUMNS,
-                 column_config=widgets.meeting_columns(shown.columns, lang))
-    widgets.table_downloads(latest.drop(columns=["meeting_key"]), "latest-meetings", lang)
-    widgets.report_download(i18n.t("report.title", lang), describe(f), lambda: report.sections(corpus, f), lang,
-                            corpus.demo)
+    tables.meeting_list(latest, f, lang)
+    export_menu.table_downloads(latest.drop(columns=["meeting_key"]), "latest-meetings", lang)
+    export_menu.report_download(i18n.t("report.title", lang), describe(f), lambda: report.sections(corpus, f), lang,
+                                corpus.demo)
 
 
 def _key_figures(figures: dict, lang: str) -> None:

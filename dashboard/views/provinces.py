@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries, widgets
+from .. import charts, i18n, queries
+from ..components import export_menu, notices, tables
 from ..filters import Filters
 from ..settings import setting
 
@@ -12,56 +13,54 @@ from ..settings import setting
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.provinces", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     scheme = st.segmented_control(i18n.t("provinces.scheme", lang), ("63", "34"), key="prov_scheme", default="63",
                                   required=True, format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
                                   help=i18n.t("provinces.scheme_help", lang))
     table = queries.by_province(corpus, f, scheme)
-    if widgets.is_empty(table, "count"):
-        widgets.empty_state(lang)
+    if notices.is_empty(table, "count"):
+        notices.empty_state(lang)
         return
-    title = i18n.t(f"chart.map_{scheme}", lang)
     map_col, rank_col = st.columns([3, 2])
     with map_col:
-        widgets.chart_with_exports(charts.province_map(table, lang, f.unit, title), table, f"map-{scheme}", lang)
-        if table["lat"].isna().all():
-            st.caption(i18n.t("provinces.no_gazetteer", lang))
+        export_menu.chart_with_exports(charts.province_map(table, lang, f.unit, i18n.t(f"chart.map_{scheme}", lang)),
+                                       table, f"map-{scheme}", lang)
     with rank_col:
-        ranked = table[table["count"] > 0].head(setting("top_provinces"))
-        widgets.chart_with_exports(
+        ranked = queries.active_provinces(table, setting("top_provinces"))
+        export_menu.chart_with_exports(
             charts.ranked_bar(ranked, "name", "count", lang, i18n.t("chart.ranked_provinces", lang),
                               i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"ranked-{scheme}", lang)
-
     grid = queries.province_year(corpus, f, scheme, setting("heatmap_rows"))
     if not grid.empty:
-        widgets.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
-                                                  i18n.t("chart.province_year", lang)), grid,
-                                   f"province-year-{scheme}", lang)
+        export_menu.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
+                                                      i18n.t("chart.province_year", lang)), grid,
+                                       f"province-year-{scheme}", lang)
     _comparison(corpus, f, scheme, table, lang)
 
 
 def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
     st.subheader(i18n.t("provinces.compare", lang))
-    active = table.loc[table["count"] > 0, "name"].tolist()
-    picked = st.multiselect(i18n.t("provinces.compare_pick", lang), active, key=f"prov_compare_{scheme}",
-                            max_selections=setting("compare_max"), placeholder=i18n.t("provinces.compare_hint", lang))
+    picked = st.multiselect(i18n.t("provinces.compare_pick", lang), queries.active_provinces(table)["name"].tolist(),
+                            key=f"prov_compare_{scheme}", max_selections=setting("compare_max"),
+                            placeholder=i18n.t("provinces.compare_hint", lang))
     if len(picked) < 2:
         st.caption(i18n.t("provinces.compare_hint", lang))
         return
     parts = queries.compare_provinces(corpus, f, picked, scheme)
     summary = parts["summary"]
-    st.dataframe(summary, hide_index=True, column_config=widgets.column_labels(summary.columns, lang))
+    st.dataframe(summary, hide_index=True, column_config=tables.column_labels(summary.columns, lang))
     left, right = st.columns(2)
     with left:
-        widgets.chart_with_exports(charts.compare_types(parts["types"], lang, f.unit), parts["types"],
-                                   "compare-types", lang)
+        export_menu.chart_with_exports(charts.compare_types(parts["types"], lang, f.unit), parts["types"],
+                                       "compare-types", lang)
     with right:
         if parts["themes"].empty:
-            widgets.empty_state(lang, "empty.no_themes")
+            notices.empty_state(lang, "empty.no_themes")
         else:
-            widgets.chart_with_exports(
-                charts.heatmap(parts["themes"], "province", "theme", "count", lang, i18n.t("chart.compare_themes", lang),
-                               col_label=lambda v: i18n.theme_label(v, lang)), parts["themes"], "compare-themes", lang)
-    widgets.chart_with_exports(charts.delegations(summary, "province", lang, i18n.t("chart.compare_delegations", lang),
-                                                  fields=charts.ALL_COUNT_FIELDS), summary,
-                               "compare-delegations", lang)
+            export_menu.chart_with_exports(
+                charts.heatmap(parts["themes"], "province", "theme", "count", lang,
+                               i18n.t("chart.compare_themes", lang), col_label=lambda v: i18n.theme_label(v, lang)),
+                parts["themes"], "compare-themes", lang)
+    export_menu.chart_with_exports(
+        charts.delegations(summary, "province", lang, i18n.t("chart.compare_delegations", lang),
+                           fields=charts.ALL_COUNT_FIELDS), summary, "compare-delegations", lang)

@@ -1,68 +1,74 @@
-"""Data quality: field coverage, articles without province or date, merged duplicates, ingest report."""
+"""Data quality: field coverage, articles without province or date, merged duplicates, ingest report,
+and the settings in force."""
 from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries, widgets
+from .. import charts, i18n, queries
+from ..components import export_menu, notices, tables
 from ..filters import Filters
-from ..settings import SETTINGS, setting
+from ..settings import settings_table
+
+MISSING_ORDER = ["no_province", "no_date", "title", "province", "date", "level", "url", "doc_id"]
+DUPLICATE_ORDER = ["date", "province", "articles", "titles", "doc_ids", "meeting_id"]
 
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.quality", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     st.caption(i18n.t("quality.no_date_filter", lang))
     cover = queries.coverage(corpus, f)
     if cover["total"].max() == 0:
-        widgets.empty_state(lang)
+        notices.empty_state(lang)
     else:
-        labelled = cover.assign(label=cover["field"].map(lambda v: i18n.field_label(v, lang)))
-        fig = charts.ranked_bar(labelled.sort_values(["share", "field"], ascending=[False, True]), "label", "share",
-                                lang, i18n.t("chart.coverage", lang), i18n.t("chart.share", lang))
-        fig.update_xaxes(tickformat=".0%", range=[0, 1])
-        widgets.chart_with_exports(fig, cover, "coverage", lang)
+        export_menu.chart_with_exports(charts.coverage(cover, lang), cover, "coverage", lang)
+    _missing(corpus, f, lang)
+    _duplicates(corpus, f, lang)
+    _ingest_report(corpus, lang)
+    _settings(lang)
 
+
+def _missing(corpus, f: Filters, lang: str) -> None:
     st.subheader(i18n.t("quality.missing", lang))
     missing = queries.missing_place_or_date(corpus, f)
     if missing.empty:
         st.success(i18n.t("quality.none_missing", lang))
-    else:
-        st.dataframe(widgets.display_frame(missing, lang), hide_index=True,
-                     column_order=["no_province", "no_date", "title", "province", "date", "level", "url", "doc_id"],
-                     column_config={**widgets.column_labels(missing.columns, lang),
-                                    "title": st.column_config.TextColumn(i18n.t("col.title", lang), width="large"),
-                                    "url": widgets.url_column(lang)})
-        widgets.table_downloads(missing, "missing-province-or-date", lang)
+        return
+    st.dataframe(tables.display_frame(missing, lang), hide_index=True, column_order=MISSING_ORDER,
+                 column_config={**tables.column_labels(missing.columns, lang), "title": tables.wide_text("title", lang),
+                                "url": tables.url_column(lang)})
+    export_menu.table_downloads(missing, "missing-province-or-date", lang)
 
+
+def _duplicates(corpus, f: Filters, lang: str) -> None:
     st.subheader(i18n.t("quality.duplicates", lang))
     dups = queries.duplicate_groups(corpus, f)
     if dups.empty:
         st.caption(i18n.t("quality.no_duplicates", lang))
-    else:
-        st.dataframe(widgets.display_frame(dups, lang), hide_index=True,
-                     column_order=["date", "province", "articles", "titles", "doc_ids", "meeting_id"],
-                     column_config={**widgets.column_labels(dups.columns, lang),
-                                    **widgets.sized_columns(dups.columns, lang),
-                                    "titles": st.column_config.TextColumn(i18n.t("col.titles", lang), width="large")})
-        widgets.table_downloads(dups, "merged-duplicates", lang)
+        return
+    st.dataframe(tables.display_frame(dups, lang), hide_index=True, column_order=DUPLICATE_ORDER,
+                 column_config={**tables.column_labels(dups.columns, lang), **tables.sized_columns(dups.columns, lang),
+                                "titles": tables.wide_text("titles", lang)})
+    export_menu.table_downloads(dups, "merged-duplicates", lang)
 
+
+def _ingest_report(corpus, lang: str) -> None:
     st.subheader(i18n.t("quality.report", lang))
     report = queries.ingest_report(corpus)
     if report.empty:
         st.caption(i18n.t("quality.no_report", lang))
-    else:
-        summary = queries.report_summary(corpus)
-        st.dataframe(widgets.display_frame(summary, lang), hide_index=True,
-                     column_config=widgets.column_labels(summary.columns, lang))
-        st.dataframe(widgets.display_frame(report, lang), hide_index=True,
-                     column_config=widgets.column_labels(report.columns, lang))
-        widgets.table_downloads(report, "ingest-report", lang)
+        return
+    summary = queries.report_summary(corpus)
+    st.dataframe(tables.display_frame(summary, lang), hide_index=True,
+                 column_config=tables.column_labels(summary.columns, lang))
+    st.dataframe(tables.display_frame(report, lang), hide_index=True,
+                 column_config=tables.column_labels(report.columns, lang))
+    export_menu.table_downloads(report, "ingest-report", lang)
 
+
+def _settings(lang: str) -> None:
     with st.expander(i18n.t("quality.settings", lang)):
-        rows = [{"setting": k, "current": setting(k), "default": s.default, "help": s.help}
-                for k, s in SETTINGS.items()]
-        st.dataframe(rows, hide_index=True, column_config={
-            **widgets.column_labels(["setting", "current", "default"], lang),
-            "help": st.column_config.TextColumn(i18n.t("col.help", lang), width="large")})
+        st.dataframe(settings_table(), hide_index=True, column_config={
+            **tables.column_labels(["setting", "current", "default"], lang), "help": tables.wide_text("help", lang)})
         st.caption(i18n.t("quality.settings_hint", lang))

@@ -3,63 +3,60 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries, widgets
+from .. import charts, cloud, i18n, queries
+from ..components import export_menu, notices, tables
 from ..filters import Filters
 from ..settings import setting
 
-try:  # dashboard/cloud.py is written by another helper
-    from .. import cloud
-except ImportError:  # pragma: no cover - depends on the checkout
-    cloud = None
+KWIC_ORDER = ["date", "province", "sentence", "title", "link"]
 
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.themes", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     if queries.filter_articles(corpus, f).empty:
-        widgets.empty_state(lang)
+        notices.empty_state(lang)
         return
     terms = queries.term_frequencies(corpus, f, setting("top_terms"))
     _terms(terms, lang)
-
     shares = queries.theme_shares(corpus, f)
     if shares.empty:
-        widgets.empty_state(lang, "empty.no_themes")
+        notices.empty_state(lang, "empty.no_themes")
     else:
-        # full width: theme labels are long, side-by-side charts would squeeze them
-        widgets.chart_with_exports(charts.theme_shares(shares, lang), shares, "theme-shares", lang)
-        trend = queries.theme_trend(corpus, f, "Y")
-        widgets.chart_with_exports(charts.theme_trend(trend, lang, f.unit), trend, "theme-trend", lang)
-        grid = queries.province_theme(corpus, f, setting("heatmap_rows"))
-        if not grid.empty:
-            widgets.chart_with_exports(charts.heatmap(grid, "province", "theme", "count", lang,
-                                                      i18n.t("chart.province_theme", lang),
-                                                      col_label=lambda v: i18n.theme_label(v, lang)),
-                                       grid, "province-theme", lang)
+        _theme_charts(corpus, f, shares, lang)
     _keyword_in_context(corpus, f, terms, shares, lang)
 
 
 def _terms(terms, lang: str) -> None:
     st.subheader(i18n.t("themes.terms", lang))
     if terms.empty:
-        widgets.empty_state(lang, "empty.no_terms")
+        notices.empty_state(lang, "empty.no_terms")
         return
     cloud_col, table_col = st.columns([3, 2])
     with cloud_col:
-        freqs = {queries.display_term(t): int(n) for t, n in zip(terms["term"], terms["count"])}
-        if cloud is None:
-            st.info(i18n.t("themes.cloud_missing", lang))
-        else:
-            st.image(cloud.wordcloud_png(freqs, setting("cloud_width"), setting("cloud_height")),
-                     caption=i18n.t("themes.cloud_caption", lang))
-            st.download_button("SVG", lambda: cloud.wordcloud_svg(freqs, setting("cloud_width"),
-                                                                  setting("cloud_height")),
-                               "wordcloud.svg", "image/svg+xml", key="dl-wordcloud-svg", on_click="ignore")
+        freqs = queries.cloud_frequencies(terms)
+        st.image(cloud.wordcloud_png(freqs, setting("cloud_width"), setting("cloud_height")),
+                 caption=i18n.t("themes.cloud_caption", lang))
+        st.download_button("SVG", lambda: cloud.wordcloud_svg(freqs, setting("cloud_width"), setting("cloud_height")),
+                           "wordcloud.svg", "image/svg+xml", key="dl-wordcloud-svg", on_click="ignore")
     with table_col:
-        shown = terms.assign(term=terms["term"].map(queries.display_term))
-        st.dataframe(shown, hide_index=True, height=420, column_config=widgets.column_labels(shown.columns, lang))
-        widgets.table_downloads(shown, "terms", lang)
+        shown = queries.readable_terms(terms)
+        st.dataframe(shown, hide_index=True, height=420, column_config=tables.column_labels(shown.columns, lang))
+        export_menu.table_downloads(shown, "terms", lang)
+
+
+def _theme_charts(corpus, f: Filters, shares, lang: str) -> None:
+    # full width: theme labels are long, side-by-side charts would squeeze them
+    export_menu.chart_with_exports(charts.theme_shares(shares, lang), shares, "theme-shares", lang)
+    trend = queries.theme_trend(corpus, f, "Y")
+    export_menu.chart_with_exports(charts.theme_trend(trend, lang, f.unit), trend, "theme-trend", lang)
+    grid = queries.province_theme(corpus, f, setting("heatmap_rows"))
+    if not grid.empty:
+        export_menu.chart_with_exports(charts.heatmap(grid, "province", "theme", "count", lang,
+                                                      i18n.t("chart.province_theme", lang),
+                                                      col_label=lambda v: i18n.theme_label(v, lang)),
+                                       grid, "province-theme", lang)
 
 
 def _keyword_in_context(corpus, f: Filters, terms, shares, lang: str) -> None:
@@ -67,25 +64,26 @@ def _keyword_in_context(corpus, f: Filters, terms, shares, lang: str) -> None:
     mode = st.radio(i18n.t("themes.kwic_by", lang), ("term", "theme"), key="kwic_mode", horizontal=True,
                     format_func=lambda v: i18n.t(f"themes.kwic_{v}", lang))
     if mode == "term":
-        choices = [queries.display_term(t) for t in terms["term"]]
-        chosen = st.selectbox(i18n.t("themes.kwic_term", lang), choices, key="kwic_term", index=None,
-                              accept_new_options=True, placeholder=i18n.t("themes.kwic_pick", lang))
-        table = queries.keyword_in_context(corpus, f, term=chosen, limit=setting("kwic_rows")) if chosen else None
+        chosen = st.selectbox(i18n.t("themes.kwic_term", lang), queries.readable_terms(terms)["term"].tolist(),
+                              key="kwic_term", index=None, accept_new_options=True,
+                              placeholder=i18n.t("themes.kwic_pick", lang))
+        wanted = {"term": chosen}
     else:
         chosen = st.selectbox(i18n.t("themes.kwic_theme", lang), shares["theme"].tolist(), key="kwic_theme",
                               index=None, format_func=lambda v: i18n.theme_label(v, lang),
                               placeholder=i18n.t("themes.kwic_pick", lang))
-        table = queries.keyword_in_context(corpus, f, theme=chosen, limit=setting("kwic_rows")) if chosen else None
-    if table is None:
-        return
+        wanted = {"theme": chosen}
+    if chosen:
+        _sentences(queries.keyword_in_context(corpus, f, limit=setting("kwic_rows"), **wanted), f, lang)
+
+
+def _sentences(table, f: Filters, lang: str) -> None:
+    """The keyword-in-context sentences with a link to each one's article."""
     if table.empty:
-        widgets.empty_state(lang, "empty.no_sentences")
+        notices.empty_state(lang, "empty.no_sentences")
         return
-    shown = widgets.display_frame(table, lang)
-    shown["link"] = [widgets.article_link(d, f) for d in table["doc_id"]]
-    st.dataframe(shown, hide_index=True, column_order=["date", "province", "sentence", "title", "link"],
-                 column_config={**widgets.column_labels(shown.columns, lang),
-                                "sentence": st.column_config.TextColumn(i18n.t("col.sentence", lang), width="large"),
-                                "link": st.column_config.LinkColumn(i18n.t("col.link", lang),
-                                                                    display_text=i18n.t("col.open", lang))})
-    widgets.table_downloads(table, "keyword-in-context", lang)
+    shown = tables.with_links(table, f, lang)
+    st.dataframe(shown, hide_index=True, column_order=KWIC_ORDER,
+                 column_config={**tables.column_labels(shown.columns, lang),
+                                "sentence": tables.wide_text("sentence", lang), "link": tables.link_column(lang)})
+    export_menu.table_downloads(table, "keyword-in-context", lang)

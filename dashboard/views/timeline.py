@@ -3,51 +3,41 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, i18n, queries, widgets
+from .. import charts, i18n, queries
+from ..components import export_menu, notices, tables
 from ..filters import Filters
 
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.time", lang))
-    widgets.filter_sentence(f)
+    notices.filter_sentence(f)
     left, right = st.columns(2)
     freq = left.segmented_control(i18n.t("time.freq", lang), queries.FREQS, key="time_freq", default="H",
                                   format_func=lambda v: i18n.t(f"freq.{v}", lang), required=True)
     share = right.toggle(i18n.t("time.share", lang), key="time_share", help=i18n.t("time.share_help", lang))
     table = queries.over_time(corpus, f, freq)
-    if widgets.is_empty(table, "count"):
-        widgets.empty_state(lang)
+    if notices.is_empty(table, "count"):
+        notices.empty_state(lang)
         return
     st.caption(i18n.t("time.click_hint", lang))
-    event = widgets.chart_with_exports(charts.over_time(table, lang, f.unit, share), table, f"over-time-{freq}",
+    event = export_menu.chart_with_exports(charts.over_time(table, lang, f.unit, share), table, f"over-time-{freq}",
                                        lang, selectable=True)
     _selected_meetings(corpus, f, freq, event, lang)
 
     col1, col2 = st.columns(2)
     with col1:
         both = queries.articles_vs_meetings(corpus, f, freq)
-        widgets.chart_with_exports(charts.articles_vs_meetings(both, lang), both, f"articles-vs-meetings-{freq}", lang)
+        export_menu.chart_with_exports(charts.articles_vs_meetings(both, lang), both, f"articles-vs-meetings-{freq}",
+                                       lang)
     with col2:
         profile = queries.month_profile(corpus, f)
-        widgets.chart_with_exports(charts.month_profile(profile, lang, f.unit), profile, "month-profile", lang)
+        export_menu.chart_with_exports(charts.month_profile(profile, lang, f.unit), profile, "month-profile", lang)
         st.caption(i18n.t("time.rhythm_hint", lang))
 
 
-def selected_bar(event) -> tuple[str, str | None] | None:
-    """(bucket, meeting type code) of the clicked bar segment, or None when nothing is selected."""
-    try:
-        points = event["selection"]["points"]
-    except (KeyError, TypeError):
-        return None
-    if not points or points[0].get("x") is None:
-        return None
-    custom = points[0].get("customdata") or []
-    return str(points[0]["x"]), (custom[0] if custom else None)
-
-
 def _selected_meetings(corpus, f: Filters, freq: str, event, lang: str) -> None:
-    picked = selected_bar(event)
+    picked = export_menu.selected_bar(event)
     if picked is None:
         return
     bucket, mtype = picked
@@ -55,9 +45,6 @@ def _selected_meetings(corpus, f: Filters, freq: str, event, lang: str) -> None:
     label = i18n.meeting_type_label(None if mtype in (None, "none") else mtype, lang)
     st.subheader(i18n.t("time.behind_bar", lang, bucket=i18n.period_label(bucket, lang), type=label))
     if meetings.empty:
-        widgets.empty_state(lang)
+        notices.empty_state(lang)
         return
-    shown = widgets.display_frame(meetings, lang)
-    shown["link"] = [widgets.article_link(d, f) for d in meetings["doc_id"]]
-    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True, column_order=widgets.MEETING_COLUMNS,
-                 column_config=widgets.meeting_columns(shown.columns, lang))
+    tables.meeting_list(meetings, f, lang)

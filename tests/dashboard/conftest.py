@@ -23,11 +23,12 @@ def page_harness(view_name: str) -> None:
     """Runs inside AppTest: the sidebar filter bar, the demo banner and one view."""
     import importlib
 
-    from dashboard import data, queries, widgets
+    from dashboard import data, queries
+    from dashboard.components import filter_bar, notices
 
     corpus = data.current_corpus()
-    filters = widgets.filter_bar(queries.filter_options(corpus))
-    widgets.demo_banner(corpus, filters.lang)
+    filters = filter_bar.render(queries.filter_options(corpus))
+    notices.demo_banner(corpus, filters.lang)
     importlib.import_module(f"dashboard.views.{view_name}").render(corpus, filters)
 
 

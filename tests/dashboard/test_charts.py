@@ -7,12 +7,27 @@ import plotly.graph_objects as go
 import pytest
 
 from dashboard import charts, queries
+from dashboard.charts import template
+from dashboard.charts.provinces import MAP_CHAR_DEG, MAP_LABELS, MAP_LINE_DEG, _overlaps
 from dashboard.filters import Filters
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 
 
-@pytest.mark.parametrize("module", ["queries.py", "charts.py", "filters.py", "i18n.py", "settings.py"])
+# modules (or packages: every file in them) that must run without streamlit
+PURE_MODULES = ["queries", "charts", "filters", "i18n", "settings", "export", "cloud", "report"]
+
+
+def _pure_files() -> list[str]:
+    files = []
+    for name in PURE_MODULES:
+        package = DASHBOARD / name
+        paths = sorted(package.glob("*.py")) if package.is_dir() else [DASHBOARD / f"{name}.py"]
+        files += [str(p.relative_to(DASHBOARD)) for p in paths]
+    return files
+
+
+@pytest.mark.parametrize("module", _pure_files())
 def test_pure_modules_do_not_import_streamlit(module):
     tree = ast.parse((DASHBOARD / module).read_text("utf-8"))
     names = {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
@@ -21,7 +36,8 @@ def test_pure_modules_do_not_import_streamlit(module):
 
 
 def test_importing_queries_and_charts_does_not_load_streamlit_transitively():
-    code = "import sys, dashboard.queries, dashboard.charts; print('streamlit' in sys.modules)"
+    code = ("import sys, dashboard.queries, dashboard.charts, dashboard.export, dashboard.cloud, dashboard.report; "
+            "print('streamlit' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                          cwd=DASHBOARD.parent)
     assert out.stdout.strip() == "False"
@@ -33,7 +49,7 @@ def test_over_time_one_trace_per_meeting_type_present(corpus):
     names = [t.name for t in fig.data]
     assert isinstance(fig, go.Figure) and fig.layout.barmode == "stack"
     assert "Sơ kết" in names and "Tổng kết" in names  # Vietnamese labels intact
-    assert all(t.customdata[0][0] in charts.TYPE_COLOURS for t in fig.data)  # click -> meeting type code
+    assert all(t.customdata[0][0] in template.TYPE_COLOURS for t in fig.data)  # click -> meeting type code
 
 
 def test_share_mode_plots_shares(corpus):
@@ -65,7 +81,7 @@ def test_builders_return_expected_traces(corpus, builder, kwargs, n_traces):
     kwargs = {**kwargs, "frame": frames[kwargs["frame"]]}
     fig = builder(lang="vi", **kwargs)
     assert len(fig.data) == n_traces
-    assert fig.layout.template.layout.font.family == charts.FONT_FAMILY
+    assert fig.layout.template.layout.font.family == template.FONT_FAMILY
 
 
 def test_heatmap_orders_rows_by_total(corpus):
@@ -87,21 +103,19 @@ def test_empty_frames_still_give_figures(corpus):
 
 
 def _boxes(fig):
-    """Label boxes of the named provinces, as charts.map_labels estimates them."""
+    """Label boxes of the named provinces, as charts.provinces.map_labels estimates them."""
     active = fig.data[1]
-    return [(x + 0.2, y - charts.MAP_LINE_DEG / 2, x + 0.25 + charts.MAP_CHAR_DEG * len(t), y + charts.MAP_LINE_DEG / 2)
+    return [(x + 0.2, y - MAP_LINE_DEG / 2, x + 0.25 + MAP_CHAR_DEG * len(t), y + MAP_LINE_DEG / 2)
             for x, y, t in zip(active.x, active.y, active.text) if t]
 
 
 def test_map_labels_never_overlap_and_stay_few():
     places = queries.gazetteer("63")
-    if places["lat"].isna().all():
-        pytest.skip("no province gazetteer installed")
     frame = places.assign(count=range(len(places), 0, -1))  # every province active: the crowded case
     fig = charts.province_map(frame, "vi", "meetings", "map")
     boxes = _boxes(fig)
-    assert 0 < len(boxes) <= charts.MAP_LABELS
-    assert not any(charts._overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+    assert 0 < len(boxes) <= MAP_LABELS
+    assert not any(_overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
     notes = " ".join(a.text for a in fig.layout.annotations)
     assert "Hoàng Sa" in notes and "Trường Sa" in notes  # the archipelagos are always named
 
@@ -113,7 +127,7 @@ def test_map_labels_never_overlap_and_stay_few():
     pytest.param("Siêudàiliềnmộtkhối", 5, "Siêudàiliềnmộtkhối", id="one-long-word-is-not-cut"),
 ])
 def test_wrap(text, width, expected):
-    assert charts.wrap(text, width) == expected
+    assert template.wrap(text, width) == expected
 
 
 def test_heatmap_labels_every_row_and_grows_with_rows():
@@ -138,3 +152,19 @@ def test_theme_trend_legend_sits_below_the_plot(corpus):
     fig = charts.theme_trend(queries.theme_trend(corpus, Filters()), "vi", "meetings")
     legend = fig.layout.legend if fig.layout.legend.orientation else fig.layout.template.layout.legend
     assert legend.orientation == "h" and legend.yref == "container" and legend.y == 0
+
+
+def test_inferred_periods_are_starred(corpus):
+    periods = queries.delegations_by_period(corpus, Filters(), "Y")
+    label = charts.inferred_period_label(periods, "vi")
+    assert label("2023") == "2023*"  # a07 gives no period: its date's year stood in
+    assert label("2022") == "2022"
+
+
+def test_coverage_chart_ranks_shares_on_a_percent_axis(corpus):
+    cover = queries.coverage(corpus, Filters())
+    fig = charts.coverage(cover, "en")
+    assert fig.layout.xaxis.tickformat == ".0%" and tuple(fig.layout.xaxis.range) == (0, 1)
+    shares = list(fig.data[0].x)
+    assert shares[-1] == cover["share"].max() and shares == sorted(shares)  # best-filled field drawn on top
+    assert "Province" in list(fig.data[0].y)  # fields in words, not column names

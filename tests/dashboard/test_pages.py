@@ -4,7 +4,7 @@ import json
 
 import pytest
 
-from dashboard.views.timeline import selected_bar
+from dashboard.components.export_menu import selected_bar
 
 VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality"]
 EMPTY_PARAMS = {"province": "Hà Tĩnh", "type": "tong_ket"}  # both exist, never together

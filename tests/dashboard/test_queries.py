@@ -6,6 +6,10 @@ import pandas as pd
 import pytest
 
 from dashboard import queries
+from dashboard.queries.counting import top_rows
+from dashboard.queries.periods import (
+    all_buckets, all_periods, bucket_of, period_bucket, period_level, period_sort_key,
+)
 from dashboard.filters import Filters
 
 
@@ -69,7 +73,7 @@ def test_over_time_fills_gaps_and_shares_sum_to_one(corpus):
     pytest.param("Y", "2022", id="year"),
 ])
 def test_bucket_labels(freq, expected):
-    assert queries.bucket_of(pd.Series(pd.to_datetime(["2022-07-20"])), freq).iloc[0] == expected
+    assert bucket_of(pd.Series(pd.to_datetime(["2022-07-20"])), freq).iloc[0] == expected
 
 
 def test_articles_vs_meetings_differ_where_a_meeting_has_two_articles(corpus):
@@ -93,6 +97,16 @@ def test_by_province_covers_the_gazetteer_and_ranks(corpus):
     table = queries.by_province(corpus, Filters(), "63")
     assert len(table) >= 63
     assert table.head(3)["name"].tolist() == ["Nghệ An", "Hà Nội", "Hà Tĩnh"]  # 3, then 2 and 2 by name
+
+
+@pytest.mark.parametrize("scheme, n", [
+    pytest.param("63", 63, id="before-the-2025-merger"),
+    pytest.param("34", 34, id="after-the-2025-merger"),
+])
+def test_gazetteer_has_every_province_with_its_centroid(scheme, n):
+    places = queries.gazetteer(scheme)
+    assert len(places) == n and places["name"].is_unique
+    assert places[["lat", "lon"]].notna().all().all()  # the map needs every centroid (no silent empty map)
 
 
 def test_by_province_2025_merges_into_new_provinces(corpus):
@@ -137,7 +151,7 @@ def test_keyword_in_context(corpus, kwargs, expected_docs):
     pytest.param(["junk", "2020"], ["2020", "junk"], id="unparsable-last"),
 ])
 def test_period_sort_key(periods, expected):
-    assert sorted(periods, key=queries.period_sort_key) == expected
+    assert sorted(periods, key=period_sort_key) == expected
 
 
 def test_period_numbers_fall_back_to_year_and_flag_it(corpus):
@@ -158,7 +172,7 @@ def test_period_numbers_fall_back_to_year_and_flag_it(corpus):
     pytest.param("junk", None, None, id="unparsable"),
 ])
 def test_period_bucket(period, year, half):
-    assert (queries.period_bucket(period, "Y"), queries.period_bucket(period, "H")) == (year, half)
+    assert (period_bucket(period, "Y"), period_bucket(period, "H")) == (year, half)
 
 
 def test_year_level_counts_a_year_total_and_its_halves_once(corpus):
@@ -217,3 +231,65 @@ def test_empty_filters_give_empty_frames_not_errors(corpus):
         assert frame.empty
     assert queries.month_profile(corpus, nothing)["count"].sum() == 0
     assert queries.key_figures(corpus, nothing)["meetings"] == 0
+
+
+# ---------------------------------------------------------------- helpers the pages call
+
+def test_active_provinces_keeps_counted_rows_in_rank_order(corpus):
+    table = queries.by_province(corpus, Filters())
+    assert queries.active_provinces(table)["name"].tolist() == ["Nghệ An", "Hà Nội", "Hà Tĩnh", "Thừa Thiên Huế"]
+    assert queries.active_provinces(table, 2)["name"].tolist() == ["Nghệ An", "Hà Nội"]
+
+
+@pytest.mark.parametrize("filters, expected_rows", [
+    pytest.param(Filters(), 3, id="nghe-an-2021h1-counted-300-visitors"),  # 2021 .. 2023, the years with numbers
+    pytest.param(Filters(provinces=("Hà Nội",)), 0, id="no-visitor-number-no-chart"),
+])
+def test_visitors_by_period(corpus, filters, expected_rows):
+    visitors = queries.visitors_by_period(queries.delegations_by_period(corpus, filters, "Y"))
+    assert list(visitors.columns) == ["period", "visitors_in", "visitors_out"]
+    assert len(visitors) == expected_rows
+
+
+def test_terms_are_shown_with_spaces_and_counted_for_the_cloud(corpus):
+    terms = queries.term_frequencies(corpus, Filters(), 3)
+    assert queries.readable_terms(terms)["term"].tolist()[:2] == ["thông tin", "đối ngoại"]
+    assert queries.cloud_frequencies(terms)["thông tin"] == 5 * 10  # five per article, ten relevant articles
+    assert terms["term"].tolist()[0] == "thông_tin"  # the query itself keeps the segmenter's form
+
+
+def test_article_titles_cover_articles_outside_the_filters(corpus):
+    titles = queries.article_titles(corpus)
+    assert len(titles) == len(corpus.articles) and titles["a10"] == "Đoàn đại biểu nước ngoài thăm Hà Nội"
+
+
+def test_evidence_of_one_article(corpus):
+    found = queries.article(corpus, "a01")
+    rows = queries.evidence_rows(found)
+    assert rows["field"].tolist() == ["province", "people.chair"]  # extracted fields first, then people
+    sentences = queries.evidence_sentences(found)
+    assert len(sentences) == len(found["evidence"]) + len(found["people"]) + len(found["numbers"]) \
+        + len(found["themes"])
+
+
+@pytest.mark.parametrize("period, level", [
+    pytest.param("2022", 0, id="year-is-coarsest"),
+    pytest.param("2022H1", 1, id="half-year"),
+    pytest.param("2022Q3", 2, id="quarter"),
+    pytest.param("2022M9", 3, id="months"),
+    pytest.param("junk", 3, id="unparsable-counts-as-finest-so-it-never-hides-a-total"),
+])
+def test_period_level(period, level):
+    assert period_level(period) == level
+
+
+def test_all_periods_and_buckets_fill_the_gaps():
+    assert all_periods(["2021H1", "2022H1"], "H") == ["2021H1", "2021H2", "2022H1"]
+    assert all_periods(["2023", "2021"], "Y") == ["2021", "2022", "2023"]
+    assert all_buckets(pd.Timestamp("2022-11-15"), pd.Timestamp("2023-02-01"), "M") == \
+        ["2022-11", "2022-12", "2023-01", "2023-02"]
+
+
+def test_top_rows_keeps_the_busiest_groups_whole():
+    table = pd.DataFrame({"province": ["A", "A", "B", "C"], "year": [1, 2, 1, 1], "count": [1, 1, 3, 1]})
+    assert top_rows(table, "province", 2)["province"].tolist() == ["A", "A", "B"]  # A (2) beats C (1) on total

@@ -23,15 +23,32 @@ ROOT = Path(__file__).resolve().parents[2]
 LANG = "vi"
 PROVINCE = "Khánh Hòa"  # a province the seeds corpus holds, with two diacritics to survive
 READY_TIMEOUT_MS = 120_000  # the first page of a demo run waits for the demo build
-SETTLE_MS = 800  # animations (plotly transitions, popovers) finish after the DOM is complete
 MOJIBAKE_RE = re.compile("[\ufffd]|Ã.|Ä.|á»")  # replacement char or UTF-8 read as Latin-1
 EXTERNAL_SCRIPT_RE = re.compile(r"<script[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I)
 
 
-# Idle: no script run in progress, no element placeholders left, every plotly chart has drawn its SVG.
-RENDERED_JS = """() => !document.querySelector('[data-testid="stStatusWidget"]')
-    && !document.querySelector('[data-testid="stSkeleton"]')
-    && Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]')).every(c => c.querySelector('.main-svg'))"""
+# Idle, read off the DOM: Streamlit says its script run is over (stApp's data-test-script-state, which
+# its own e2e tests wait on), no element is a placeholder (stSkeleton: a component still loading) or
+# stale from the previous run, fonts and images have loaded, and every plotly chart has drawn its SVG
+# at its container's width (a chart redraws after the viewport changes).
+IDLE_JS = """() => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.dataset.testScriptState !== 'notRunning' || app.dataset.testConnectionState !== 'CONNECTED') {
+    return false;
+  }
+  if (document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"], [data-stale="true"]')) {
+    return false;
+  }
+  if (document.fonts.status !== 'loaded' || !Array.from(document.images).every(img => img.complete)) {
+    return false;
+  }
+  return Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"]')).every(chart => {
+    const svg = chart.querySelector('.main-svg');
+    return svg && Math.abs(svg.getBoundingClientRect().width - chart.getBoundingClientRect().width) < 2;
+  });
+}"""
+# The URL carries query parameter ``name`` with value ``value`` (the app writes the filters there).
+URL_PARAM_JS = "([name, value]) => new URLSearchParams(window.location.search).get(name) === value"
 
 
 def page_paths() -> list[str]:
@@ -44,11 +61,9 @@ def page_paths() -> list[str]:
 
 
 def wait_ready(page) -> None:
-    """Streamlit has finished the script run (its status widget is gone) and charts had a moment."""
-    page.wait_for_selector('[data-testid="stApp"]', timeout=READY_TIMEOUT_MS)
+    """The page has its title and is idle (IDLE_JS): the script run is over and everything is drawn."""
     page.wait_for_selector("h1", timeout=READY_TIMEOUT_MS)
-    page.wait_for_function(RENDERED_JS, timeout=READY_TIMEOUT_MS)
-    page.wait_for_timeout(SETTLE_MS)
+    page.wait_for_function(IDLE_JS, timeout=READY_TIMEOUT_MS)
 
 
 def open_page(page, app_url: str, path: str, **params) -> None:
@@ -63,9 +78,9 @@ def full_screenshot(page, target: Path) -> None:
         ...['[data-testid="stMain"]', '[data-testid="stMainBlockContainer"]', '[data-testid="stSidebarContent"]']
           .map(s => document.querySelector(s)).filter(Boolean).map(e => e.scrollHeight), 0)""")
     page.set_viewport_size({"width": page.viewport_size["width"], "height": max(1000, min(int(height) + 120, 12000))})
-    page.wait_for_function(RENDERED_JS, timeout=READY_TIMEOUT_MS)
-    page.wait_for_timeout(SETTLE_MS)
-    page.screenshot(path=str(target), full_page=True)
+    page.wait_for_function(IDLE_JS, timeout=READY_TIMEOUT_MS)
+    # CSS transitions (popovers, hover effects) jump to their end state instead of being caught halfway
+    page.screenshot(path=str(target), full_page=True, animations="disabled")
 
 
 def download(page, popover_label: str, button_label: str) -> tuple[str, bytes]:
@@ -106,6 +121,8 @@ def test_filter_from_widget_is_written_to_the_url(page, app_url):
     box.locator("input").fill(PROVINCE)  # long option lists are virtualised: type to bring it into view
     page.locator('[role="option"]').filter(has_text=PROVINCE).first.click()
     page.keyboard.press("Escape")
+    # the rerun the pick started writes the URL; only then is "idle" about the new filters
+    page.wait_for_function(URL_PARAM_JS, arg=["province", PROVINCE], timeout=READY_TIMEOUT_MS)
     wait_ready(page)
     assert urllib.parse.parse_qs(urllib.parse.urlparse(page.url).query).get("province") == [PROVINCE]
     assert PROVINCE in _filter_sentence(page)

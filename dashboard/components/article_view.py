@@ -1,0 +1,125 @@
+"""One article: picked from the filtered table or named by ``?doc=``, shown with its extracted
+facts, its cleaned text with every evidence sentence highlighted, and the evidence table.
+
+Owns ``DOC_KEY`` (the picker) and ``SEEDED_DOC_KEY`` (the ``?doc=`` value last applied to it):
+``_seed_selection`` and the picker itself are their only writers.
+
+Article text is data, never markup: it is escaped with html.escape before our own <mark>
+tags are added around evidence sentences, so HTML or <script> in an article stays inert.
+"""
+from __future__ import annotations
+
+import html
+from urllib.parse import urlparse
+
+import pandas as pd
+import streamlit as st
+
+from .. import i18n, queries
+from ..filters import Filters
+from . import notices, tables
+
+DOC_PARAM = "doc"
+DOC_KEY = "article_doc"
+SEEDED_DOC_KEY = "article_doc_from_url"
+ARTICLE_STYLE = ("white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-height: 36rem; overflow-y: auto; "
+                 "padding: .75rem 1rem; border: 1px solid #e4e7eb; border-radius: .5rem;")
+TITLE_CHARS = 120  # of a title in the picker
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|>~$"
+
+
+def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
+    """The picker over ``table``'s articles (plus a linked one outside the filters) and the pick."""
+    st.subheader(i18n.t("articles.view", lang))
+    titles = queries.article_titles(corpus)
+    options = table["doc_id"].tolist()
+    wanted = st.query_params.get(DOC_PARAM)
+    if wanted in titles and wanted not in options:  # a linked article outside the filters still opens
+        options = [wanted, *options]
+    _seed_selection(options)
+    doc_id = st.selectbox(i18n.t("articles.pick", lang), options, key=DOC_KEY,
+                          format_func=lambda d: f"{d} — {titles.get(d, '')[:TITLE_CHARS]}",
+                          placeholder=i18n.t("articles.pick_hint", lang))
+    if doc_id and st.query_params.get(DOC_PARAM) != doc_id:
+        st.query_params[DOC_PARAM] = doc_id
+    if not doc_id:
+        return
+    found = queries.article(corpus, doc_id)
+    if found is None:
+        notices.empty_state(lang, "empty.no_article")
+        return
+    _show_article(found, lang)
+
+
+def _seed_selection(options: list[str]) -> None:
+    """Select the article named by ``?doc=`` whenever the URL names a new one (first load, a link)."""
+    wanted = st.query_params.get(DOC_PARAM)
+    if wanted != st.session_state.get(SEEDED_DOC_KEY):
+        st.session_state[SEEDED_DOC_KEY] = wanted
+        st.session_state[DOC_KEY] = wanted if wanted in options else None
+    elif st.session_state.get(DOC_KEY) not in options:
+        st.session_state[DOC_KEY] = None
+
+
+def _show_article(found: dict, lang: str) -> None:
+    row = found["row"]
+    st.markdown(f"#### {escape_markdown(row.get('title') or row['doc_id'])}")
+    st.dataframe(facts_table(row, lang), hide_index=True)
+    url = row.get("url")
+    if safe_url(url):
+        st.link_button(i18n.t("articles.source", lang), url, icon=":material/open_in_new:")
+    st.caption(i18n.t("articles.highlight_hint", lang))
+    body = highlight(row.get("body") or "", queries.evidence_sentences(found))
+    st.html(f"<div style=\"{ARTICLE_STYLE}\">{body}</div>")
+    evidence = evidence_table(found, lang)
+    if not evidence.empty:
+        st.markdown(f"**{i18n.t('articles.evidence', lang)}**")
+        st.dataframe(evidence, hide_index=True, column_config={"sentence": tables.wide_text("sentence", lang)})
+
+
+# ---------------------------------------------------------------- pure helpers
+
+def facts_table(row: dict, lang: str) -> pd.DataFrame:
+    """The article's extracted fields as (field, value) rows in the UI language."""
+    facts = [
+        (i18n.t("col.meeting_date", lang), i18n.fmt_date(row.get("meeting_date"), lang)),
+        (i18n.t("col.published", lang), i18n.fmt_date(row.get("published"), lang)),
+        (i18n.t("col.period", lang), _text(row.get("period"))),
+        (i18n.t("col.province", lang), _text(row.get("province"))),
+        (i18n.t("col.province_2025", lang), _text(row.get("province_2025"))),
+        (i18n.t("col.level", lang), i18n.level_label(row.get("level"), lang)),
+        (i18n.t("col.meeting_type", lang), i18n.meeting_type_label(row.get("meeting_type"), lang)),
+        (i18n.t("col.chairs", lang), ", ".join(row.get("chairs") or []) or "–"),
+    ]
+    return pd.DataFrame(facts, columns=[i18n.t("articles.field", lang), i18n.t("articles.value", lang)])
+
+
+def evidence_table(found: dict, lang: str) -> pd.DataFrame:
+    """``queries.evidence_rows`` with field names in words and headings in the UI language."""
+    table = queries.evidence_rows(found)
+    table["field"] = table["field"].map(lambda v: i18n.field_label(v, lang))
+    return table.rename(columns={"field": i18n.t("articles.field", lang), "value": i18n.t("articles.value", lang)})
+
+
+def highlight(text: str, sentences: list[str]) -> str:
+    """Escape ``text``, then wrap each (escaped) evidence sentence in <mark>: nothing in the text is markup."""
+    out = html.escape(text)
+    for sentence in sorted({s for s in sentences if s and len(s) > 3}, key=len, reverse=True):
+        escaped = html.escape(sentence)
+        out = out.replace(escaped, f"<mark>{escaped}</mark>")
+    return out
+
+
+def safe_url(url) -> bool:
+    """Only web links become a button (no javascript: or file: from an article's metadata)."""
+    return isinstance(url, str) and urlparse(url).scheme in ("http", "https")
+
+
+def _text(value) -> str:
+    return "–" if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def escape_markdown(text: str) -> str:
+    """Title shown as markdown: escape HTML and the markdown punctuation that would format it."""
+    text = html.escape(str(text), quote=False)  # only &lt; &gt; &amp;: entities the markdown renderer decodes
+    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)

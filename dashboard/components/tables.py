@@ -1,0 +1,117 @@
+"""Dataframes for reading: codes as words, dates in the locale format, fitting column widths,
+and links to the Articles page. Exports never go through here: they keep the raw values.
+
+``display_frame`` and ``article_link`` are pure; the rest build ``st.column_config`` entries
+or draw a table.
+"""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+import pandas as pd
+import streamlit as st
+
+from .. import i18n
+from ..filters import Filters
+
+# meeting lists: short columns first and the title last, so nothing useful hides past the right edge
+MEETING_COLUMNS = ["date", "province", "meeting_type", "articles", "link", "title"]
+COLUMN_WIDTHS = {"date": 95, "province": 115, "meeting_type": 120, "articles": 60, "link": 70, "period": 105,
+                 "field": 150, "value": 70, "level": 95}
+BLANK = "–"  # what an empty cell reads
+# columns holding codes, and how each is put in words
+CODE_LABELS = {
+    "meeting_type": i18n.meeting_type_label, "level": i18n.level_label, "field": i18n.field_label,
+    "theme": i18n.theme_label,
+}
+
+
+# ---------------------------------------------------------------- frames (pure)
+
+def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """A copy for showing: dates in the locale format, codes as labels (exports keep raw values)."""
+    out = frame.copy()
+    for col in out.columns:
+        if pd.api.types.is_datetime64_any_dtype(out[col]):
+            out[col] = out[col].map(lambda v: i18n.fmt_date(v, lang))
+        elif (pd.api.types.is_string_dtype(out[col]) or isinstance(out[col].dtype, pd.CategoricalDtype)
+              or out[col].dtype == object):
+            # an empty cell reads "–", never "None" (list cells are left alone)
+            out[col] = out[col].astype(object).map(lambda v: BLANK if _blank(v) else v)
+    if "period" in out:
+        out["period"] = frame["period"].map(lambda v: i18n.period_label(v, lang))
+    if "status" in out:
+        out["status"] = frame["status"].map(lambda v: i18n.status_label(v, lang))
+    if "date_source" in out:
+        out["date_source"] = frame["date_source"].map(lambda v: i18n.t(f"date_source.{v}", lang) if isinstance(v, str)
+                                                      else BLANK)
+    for col, label in CODE_LABELS.items():
+        if col in out:
+            out[col] = out[col].map(lambda v, label=label: label(v, lang))
+    return out
+
+
+def _blank(value) -> bool:
+    if isinstance(value, (list, tuple)) or hasattr(value, "__array__"):
+        return False
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value))
+
+
+def article_link(doc_id: str, f: Filters) -> str:
+    """Relative link to the Articles page showing ``doc_id``, keeping the current filters."""
+    return "articles?" + urlencode({**f.to_query_params(), "doc": doc_id})
+
+
+def approx_numbers(values: pd.Series, approx: pd.Series, lang: str) -> list[str]:
+    """Numbers in the locale format, "≈ " before those the text gave as approximate ("hơn 50")."""
+    return [("≈ " if a else "") + i18n.fmt_int(v, lang) for v, a in zip(values, approx.fillna(False))]
+
+
+def with_links(frame: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
+    """``display_frame`` plus a ``link`` column opening each row's article (filters kept)."""
+    shown = display_frame(frame, lang)
+    shown["link"] = [article_link(d, f) for d in frame["doc_id"]]
+    return shown
+
+
+# ---------------------------------------------------------------- column_config
+
+def column_labels(columns, lang: str) -> dict:
+    return {c: st.column_config.Column(i18n.t(f"col.{c}", lang)) for c in columns if i18n.has(f"col.{c}")}
+
+
+def sized_columns(columns, lang: str) -> dict:
+    """Text columns with a width that fits their content (a date never shows as "18/07/202")."""
+    return {c: st.column_config.TextColumn(i18n.t(f"col.{c}", lang), width=COLUMN_WIDTHS[c])
+            for c in columns if c in COLUMN_WIDTHS and c != "link"}
+
+
+def link_column(lang: str, width: int | None = None):
+    """The ``link`` column of ``with_links``: each cell reads "open"."""
+    return st.column_config.LinkColumn(i18n.t("col.link", lang), width=width, display_text=i18n.t("col.open", lang))
+
+
+def wide_text(column: str, lang: str, width="large"):
+    """A text column given the room long text needs (sentences, titles, help)."""
+    return st.column_config.TextColumn(i18n.t(f"col.{column}", lang), width=width)
+
+
+def meeting_columns(columns, lang: str) -> dict:
+    """column_config for a meeting list: labels, fixed widths, the link reading "open", a wide title."""
+    return {**column_labels(columns, lang), **sized_columns(columns, lang),
+            "link": link_column(lang, COLUMN_WIDTHS["link"]), "title": wide_text("title", lang)}
+
+
+def url_column(lang: str):
+    """A source link shown as its site name (full URLs would push every other column away)."""
+    return st.column_config.LinkColumn(i18n.t("col.url", lang), display_text=r"https?://(?:www\.)?([^/]+)",
+                                       width="medium")
+
+
+# ---------------------------------------------------------------- tables
+
+def meeting_list(meetings: pd.DataFrame, f: Filters, lang: str) -> None:
+    """A ``queries`` meeting table (one row per meeting) with links to each meeting's article."""
+    shown = with_links(meetings, f, lang)
+    st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True, column_order=MEETING_COLUMNS,
+                 column_config=meeting_columns(shown.columns, lang))

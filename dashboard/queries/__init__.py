@@ -1,0 +1,49 @@
+"""Pure pandas: ``(corpus, Filters) -> small DataFrames`` for the views. No streamlit here.
+
+Conventions every query keeps:
+* the date that drives time filters and charts is ``date`` = meeting_date, or published when
+  the meeting date is unknown (``date_source`` says which);
+* "meetings" counts distinct ``meeting_id`` (an article without one is its own meeting),
+  "articles" counts rows — ``Filters.unit`` picks which;
+* sorting is deterministic: count descending, then name.
+
+One module per concern; the names below are what views and the report call, so a page reads
+``queries.over_time(corpus, f, freq)`` whichever module the query lives in.
+
+    filtering    Filters applied to the corpus, the filter bar's options
+    counting     meetings vs articles, grouped and ranked counts (shared helpers)
+    periods      calendar buckets and reporting-period codes (shared helpers)
+    overview     key figures, the latest meetings
+    timeline     counts over time, the meetings behind a bar
+    provinces    the gazetteer, counts per province, province × year, comparison
+    themes       terms, theme shares and trends, keyword in context
+    delegations  delegation and visitor numbers by province and period, their evidence
+    articles     the article table, one article with its evidence
+    quality      coverage, missing fields, merged duplicates, the ingest report
+"""
+from .articles import article, article_titles, articles_table, evidence_rows, evidence_sentences
+from .counting import count
+from .delegations import (
+    delegations_by_period, delegations_by_province, number_evidence, undivided_periods, visitors_by_period,
+)
+from .filtering import filter_articles, filter_options
+from .overview import key_figures, latest_meetings
+from .periods import FREQS, GRANULARITIES
+from .provinces import active_provinces, by_province, compare_provinces, gazetteer, province_year
+from .quality import coverage, duplicate_groups, ingest_report, missing_place_or_date, report_summary
+from .themes import (
+    cloud_frequencies, keyword_in_context, province_theme, readable_terms, term_frequencies, theme_shares,
+    theme_trend,
+)
+from .timeline import articles_vs_meetings, meetings_in_bucket, month_profile, over_time
+
+__all__ = [
+    "FREQS", "GRANULARITIES",
+    "active_provinces", "article", "article_titles", "articles_table", "articles_vs_meetings", "by_province",
+    "cloud_frequencies", "compare_provinces", "count", "coverage", "delegations_by_period",
+    "delegations_by_province", "duplicate_groups", "evidence_rows", "evidence_sentences", "filter_articles",
+    "filter_options", "gazetteer", "ingest_report", "key_figures", "keyword_in_context", "latest_meetings",
+    "meetings_in_bucket", "missing_place_or_date", "month_profile", "number_evidence", "over_time",
+    "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "theme_shares",
+    "theme_trend", "undivided_periods", "visitors_by_period",
+]

@@ -1,0 +1,55 @@
+"""Articles: the filtered table, and one article with everything extracted from it."""
+from __future__ import annotations
+
+import pandas as pd
+
+from loaders.schema import Corpus
+
+from ..filters import Filters
+from .filtering import filter_articles, with_dates
+
+ARTICLE_TABLE_COLUMNS = ["doc_id", "date", "date_source", "province", "level", "meeting_type", "period", "title",
+                         "url", "relevant", "meeting_id"]
+# the long tables whose rows carry the sentence they were read from
+EVIDENCE_TABLES = ("evidence", "people", "numbers", "themes")
+
+
+def articles_table(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    arts = filter_articles(corpus, f)
+    arts = arts.sort_values(["date", "doc_id"], ascending=[False, True], na_position="last", kind="mergesort")
+    return arts[ARTICLE_TABLE_COLUMNS].reset_index(drop=True)
+
+
+def article_titles(corpus: Corpus) -> dict[str, str]:
+    """doc_id -> title ("" when it has none) for every article, whatever the filters."""
+    return dict(zip(corpus.articles["doc_id"], corpus.articles["title"].fillna("")))
+
+
+def article(corpus: Corpus, doc_id: str) -> dict | None:
+    """One article's row plus its evidence, people, numbers and theme hits (whatever the filters)."""
+    arts = with_dates(corpus.articles)
+    rows = arts[arts["doc_id"] == doc_id]
+    if rows.empty:
+        return None
+    pick = lambda table: table[table["doc_id"] == doc_id].reset_index(drop=True)  # noqa: E731
+    return {"row": rows.iloc[0].to_dict(), "evidence": pick(corpus.evidence), "people": pick(corpus.people),
+            "numbers": pick(corpus.numbers), "themes": pick(corpus.themes)}
+
+
+def evidence_sentences(found: dict) -> list[str]:
+    """Every sentence some extracted value of ``article(...)`` stands on."""
+    out = []
+    for name in EVIDENCE_TABLES:
+        frame = found[name]
+        if "sentence" in frame:
+            out.extend(frame["sentence"].dropna().astype(str).tolist())
+    return out
+
+
+def evidence_rows(found: dict) -> pd.DataFrame:
+    """field, value, sentence for the article's extracted fields, then its people ("people.<role>")."""
+    ev = found["evidence"][["field", "value", "sentence"]]
+    people = found["people"]
+    people = pd.DataFrame({"field": people["role"].map(lambda r: f"people.{r}"),
+                           "value": people["name"], "sentence": people["sentence"]})
+    return pd.concat([ev, people], ignore_index=True)

@@ -1,0 +1,39 @@
+"""How every query counts: meetings or articles, grouped, ranked deterministically.
+
+"meetings" counts distinct ``meeting_key`` (an article without a meeting id is its own
+meeting), "articles" counts rows; ``Filters.unit`` picks which. Ties are broken by name.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+
+def count(frame: pd.DataFrame, unit: str) -> int:
+    if frame.empty:
+        return 0
+    return int(frame["meeting_key"].nunique() if unit == "meetings" else len(frame))
+
+
+def grouped_count(frame: pd.DataFrame, by: list[str], unit: str, name: str = "count") -> pd.DataFrame:
+    """One row per group of ``by`` with its count (meetings or articles) in column ``name``."""
+    if frame.empty:
+        return pd.DataFrame(columns=[*by, name])
+    grouped = frame.groupby(by, dropna=False, observed=True)
+    counts = grouped["meeting_key"].nunique() if unit == "meetings" else grouped.size()
+    return counts.rename(name).reset_index()
+
+
+def rank(frame: pd.DataFrame, count_col: str, name_col: str) -> pd.DataFrame:
+    """Count descending, then name ascending; a stable sort so equal rows keep their order."""
+    return frame.sort_values([count_col, name_col], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+
+
+def explode_themes(frame: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
+    """One row per (article, theme) with the ``keep`` columns beside a ``theme`` column."""
+    return frame[[*keep, "themes"]].explode("themes").dropna(subset=["themes"]).rename(columns={"themes": "theme"})
+
+
+def top_rows(table: pd.DataFrame, row_col: str, max_rows: int) -> pd.DataFrame:
+    """The rows of ``table`` whose ``row_col`` is among the ``max_rows`` largest totals."""
+    top = rank(table.groupby(row_col, as_index=False)["count"].sum(), "count", row_col)[row_col]
+    return table[table[row_col].isin(top.head(max_rows))].reset_index(drop=True)

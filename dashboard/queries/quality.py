@@ -1,0 +1,68 @@
+"""Data quality: field coverage, articles without province or date, merged duplicates, the ingest report.
+
+These ignore the date filter (``use_dates=False``): an article without a date must still show up.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from loaders.schema import Corpus
+
+from ..filters import Filters
+from .counting import rank
+from .filtering import filter_articles
+
+QUALITY_FIELDS = ["published", "meeting_date", "period", "province", "level", "meeting_type", "region",
+                  "delegations_in", "visitors_in", "delegations_out", "visitors_out", "meeting_id"]
+LIST_FIELDS = ["chairs", "themes"]  # filled means a non-empty list
+
+
+def coverage(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    """Share of non-null values per field over the filtered articles (date filter not applied)."""
+    arts = filter_articles(corpus, f, use_dates=False)
+    rows = []
+    for name in QUALITY_FIELDS + LIST_FIELDS:
+        series = arts[name]
+        filled = series.map(bool) if name in LIST_FIELDS else series.notna()
+        rows.append({"field": name, "filled": int(filled.sum()), "total": len(arts),
+                     "share": float(filled.mean()) if len(arts) else 0.0})
+    return pd.DataFrame(rows)
+
+
+def missing_place_or_date(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    """Articles lacking a date, or a province when they are not central-level (central events have none)."""
+    arts = filter_articles(corpus, f, use_dates=False)
+    no_province = arts["province"].isna() & (arts["level"].astype("string") != "central").fillna(True)
+    missing = arts[no_province | arts["date"].isna()]
+    out = missing[["doc_id", "title", "province", "date", "level", "url"]].copy()
+    out["no_province"] = no_province[missing.index]
+    out["no_date"] = missing["date"].isna()
+    return out.sort_values("doc_id").reset_index(drop=True)
+
+
+def duplicate_groups(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    """Meetings reported by more than one article: the articles merged into each."""
+    arts = filter_articles(corpus, f, use_dates=False)
+    arts = arts[arts["meeting_id"].notna()]
+    sizes = arts.groupby("meeting_id").size()
+    merged = arts[arts["meeting_id"].isin(sizes[sizes > 1].index)]
+    if merged.empty:
+        return pd.DataFrame(columns=["meeting_id", "articles", "province", "date", "doc_ids", "titles"])
+    table = merged.sort_values("doc_id").groupby("meeting_id").agg(
+        articles=("doc_id", "size"), province=("province", "first"), date=("date", "min"),
+        doc_ids=("doc_id", lambda s: ", ".join(s)), titles=("title", lambda s: " | ".join(s.fillna(""))),
+    ).reset_index()
+    return rank(table, "articles", "meeting_id")
+
+
+def ingest_report(corpus: Corpus) -> pd.DataFrame:
+    return corpus.report.sort_values(["status", "path", "member"], na_position="last").reset_index(drop=True)
+
+
+def report_summary(corpus: Corpus) -> pd.DataFrame:
+    """Files per (status, reason): the ingest report at a glance."""
+    report = corpus.report
+    if report.empty:
+        return pd.DataFrame(columns=["status", "reason", "files"])
+    table = report.groupby(["status", "reason"], dropna=False).size().rename("files").reset_index()
+    return rank(table, "files", "status")

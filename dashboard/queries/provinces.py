@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from loaders import gazetteer
+from loaders import gazetteer as geo
 from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
@@ -18,7 +18,7 @@ GAZETTEER_COLUMNS = ["name", "lat", "lon", "province_2025", "region"]
 def gazetteer(scheme: str = "63") -> pd.DataFrame:
     """Provinces with centroids: 63 before 1 July 2025 (name, lat, lon, province_2025, region)
     or the 34 after (name, lat, lon; the other two columns empty)."""
-    frame = gazetteer.provinces() if scheme == "63" else gazetteer.provinces_2025()
+    frame = geo.provinces() if scheme == "63" else geo.provinces_2025()
     frame = frame.rename(columns={"province": "name"})
     for col in GAZETTEER_COLUMNS:
         if col not in frame:  # the 34 units have no later unit and no region of their own

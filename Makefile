@@ -24,7 +24,7 @@ test: lint
 
 # Lint and types: ruff (pyflakes, pycodestyle, imports, bugbear, simplify, complexity) and mypy.
 lint: $(STAMP)
-	$(VENV)/bin/ruff check loaders tools bench scripts tests/loaders tests/pipeline tests/quality tests/tools tests/assets tests/architecture
+	$(VENV)/bin/ruff check loaders dashboard tools bench scripts tests
 	$(VENV)/bin/mypy
 
 gate: $(STAMP)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from datetime import date
-from typing import Mapping
+from typing import Callable, Mapping
 
 from . import i18n
 
@@ -112,7 +112,7 @@ def describe(f: Filters) -> str:
         parts.append(i18n.t("describe.since", lang, start=i18n.fmt_date(f.date_from, lang)))
     elif f.date_to:
         parts.append(i18n.t("describe.until", lang, end=i18n.fmt_date(f.date_to, lang)))
-    labelled = [
+    labelled: list[tuple[str, tuple[str, ...], Callable[[str], str]]] = [
         ("describe.provinces", f.provinces, str),
         ("describe.regions", f.regions, lambda v: i18n.region_label(v, lang)),
         ("describe.levels", f.levels, lambda v: i18n.level_label(v, lang)),

@@ -35,8 +35,8 @@ def sections(corpus, f: Filters) -> list[tuple]:
          charts.delegations(years, "period", lang, i18n.t("chart.delegations_by_Y", lang),
                             x_label=lambda p: i18n.period_label(p, lang)),
          _labelled(years[["period", *COUNT_FIELDS]], lang, {"period": i18n.t("col.year", lang)})),
-        (i18n.t("overview.latest", lang), None, latest_table(queries.latest_meetings(corpus, f,
-                                                                                      setting("latest_meetings")), lang)),
+        (i18n.t("overview.latest", lang), None,
+         latest_table(queries.latest_meetings(corpus, f, setting("latest_meetings")), lang)),
     ]
 
 

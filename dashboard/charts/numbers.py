@@ -30,5 +30,5 @@ def delegations(frame: pd.DataFrame, x: str, lang: str, title: str, fields=("del
 def inferred_period_label(periods: pd.DataFrame, lang: str):
     """x labels for ``queries.delegations_by_period``: the period in words, "*" where some number
     in it had no stated period (its date's year stood in; the page explains the star)."""
-    inferred = dict(zip(periods["period"], periods["period_inferred"]))
+    inferred = dict(zip(periods["period"], periods["period_inferred"], strict=False))
     return lambda p: i18n.period_label(p, lang) + ("*" if inferred.get(p) else "")

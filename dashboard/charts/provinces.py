@@ -70,7 +70,7 @@ def map_labels(active: pd.DataFrame, places: pd.DataFrame, limit: int = MAP_LABE
     """Names to print beside their bubble: busiest first, skipping any whose text box would cover
     another label or another active province's bubble (boxes in map degrees, text to the right).
     The small grey dots of idle provinces do not block a label."""
-    dots = list(zip(active["name"], active["lon"], active["lat"]))
+    dots = list(zip(active["name"], active["lon"], active["lat"], strict=False))
     taken: list[tuple] = []
     chosen: set[str] = set()
     for name, lon, lat in active.sort_values(["count", "name"], ascending=[False, True])[

@@ -16,7 +16,8 @@ def theme_shares(frame: pd.DataFrame, lang: str) -> go.Figure:
     fig = go.Figure(go.Bar(x=frame["share"], y=[wrap(i18n.theme_label(t, lang), 32) for t in frame["theme"]],
                            orientation="h",
                            marker_color=[colours.get(t, DEFAULT_THEME_COLOUR) for t in frame["theme"]],
-                           customdata=frame[["count"]], hovertemplate="%{y}: %{x:.0%} (%{customdata[0]:,})<extra></extra>"))
+                           customdata=frame[["count"]],
+                           hovertemplate="%{y}: %{x:.0%} (%{customdata[0]:,})<extra></extra>"))
     layout(fig, i18n.t("chart.theme_shares", lang), lang, xaxis_title=i18n.t("chart.share", lang),
            height=max(300, 40 * len(frame) + 120))
     fig.update_xaxes(tickformat=".0%")

@@ -64,7 +64,7 @@ def article_link(doc_id: str, f: Filters) -> str:
 
 def approx_numbers(values: pd.Series, approx: pd.Series, lang: str) -> list[str]:
     """Numbers in the locale format, "≈ " before those the text gave as approximate ("hơn 50")."""
-    return [("≈ " if a else "") + i18n.fmt_int(v, lang) for v, a in zip(values, approx.fillna(False))]
+    return [("≈ " if a else "") + i18n.fmt_int(v, lang) for v, a in zip(values, approx.fillna(False), strict=False)]
 
 
 def with_links(frame: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:

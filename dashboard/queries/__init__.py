@@ -24,7 +24,11 @@ One module per concern; the names below are what views and the report call, so a
 from .articles import article, article_titles, articles_table, evidence_rows, evidence_sentences
 from .counting import count
 from .delegations import (
-    delegations_by_period, delegations_by_province, number_evidence, undivided_periods, visitors_by_period,
+    delegations_by_period,
+    delegations_by_province,
+    number_evidence,
+    undivided_periods,
+    visitors_by_period,
 )
 from .filtering import filter_articles, filter_options
 from .overview import key_figures, latest_meetings
@@ -32,7 +36,12 @@ from .periods import FREQS, GRANULARITIES
 from .provinces import active_provinces, by_province, compare_provinces, gazetteer, province_year
 from .quality import coverage, duplicate_groups, ingest_report, missing_place_or_date, report_summary
 from .themes import (
-    cloud_frequencies, keyword_in_context, province_theme, readable_terms, term_frequencies, theme_shares,
+    cloud_frequencies,
+    keyword_in_context,
+    province_theme,
+    readable_terms,
+    term_frequencies,
+    theme_shares,
     theme_trend,
 )
 from .timeline import articles_vs_meetings, meetings_in_bucket, month_profile, over_time

@@ -22,7 +22,7 @@ def articles_table(corpus: Corpus, f: Filters) -> pd.DataFrame:
 
 def article_titles(corpus: Corpus) -> dict[str, str]:
     """doc_id -> title ("" when it has none) for every article, whatever the filters."""
-    return dict(zip(corpus.articles["doc_id"], corpus.articles["title"].fillna("")))
+    return dict(zip(corpus.articles["doc_id"], corpus.articles["title"].fillna(""), strict=False))
 
 
 def article(corpus: Corpus, doc_id: str) -> dict | None:

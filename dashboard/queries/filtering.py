@@ -5,6 +5,8 @@ meeting date is unknown (``date_source`` says which).
 """
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from loaders.schema import MEETING_TYPES, Corpus
@@ -69,7 +71,7 @@ def dated_articles(corpus: Corpus, f: Filters) -> pd.DataFrame:
     return arts[arts["date"].notna()]
 
 
-def filter_options(corpus: Corpus) -> dict[str, list]:
+def filter_options(corpus: Corpus) -> dict[str, Any]:
     """Values present in the corpus for each filter widget, sorted by name."""
     arts = corpus.articles
     themes = sorted({t for values in arts["themes"] for t in (values or [])} | set(i18n.theme_ids()))

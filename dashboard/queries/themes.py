@@ -37,7 +37,7 @@ def readable_terms(terms: pd.DataFrame) -> pd.DataFrame:
 
 def cloud_frequencies(terms: pd.DataFrame) -> dict[str, int]:
     """Readable term -> count, what the word cloud is drawn from."""
-    return {display_term(t): int(n) for t, n in zip(terms["term"], terms["count"])}
+    return {display_term(t): int(n) for t, n in zip(terms["term"], terms["count"], strict=False)}
 
 
 def theme_shares(corpus: Corpus, f: Filters) -> pd.DataFrame:
@@ -72,7 +72,7 @@ def keyword_in_context(corpus: Corpus, f: Filters, term: str | None = None, them
     if arts.empty or not (term or theme):
         return pd.DataFrame(columns=KWIC_COLUMNS)
     info = arts.set_index("doc_id")[["title", "date", "province"]]
-    rows = _theme_sentences(corpus, theme, info.index) if theme else _term_sentences(arts, term, limit)
+    rows = _theme_sentences(corpus, theme, info.index) if theme else _term_sentences(arts, term or "", limit)
     if not rows:
         return pd.DataFrame(columns=KWIC_COLUMNS)
     table = pd.DataFrame(rows).join(info, on="doc_id")

@@ -34,11 +34,12 @@ def _key_figures(figures: dict, lang: str) -> None:
     top[0].metric(i18n.t("kpi.articles", lang), i18n.fmt_int(figures["articles"], lang))
     top[1].metric(i18n.t("kpi.meetings", lang), i18n.fmt_int(figures["meetings"], lang),
                   help=i18n.t("kpi.meetings_help", lang))
-    for col, key in zip(top[2:], ("delegations_in", "delegations_out")):
-        col.metric(i18n.t(f"kpi.{key}", lang), i18n.fmt_int(figures[key], lang), help=i18n.t("kpi.delegations_help", lang))
+    for col, key in zip(top[2:], ("delegations_in", "delegations_out"), strict=False):
+        col.metric(i18n.t(f"kpi.{key}", lang), i18n.fmt_int(figures[key], lang),
+                   help=i18n.t("kpi.delegations_help", lang))
     bottom = st.columns(4)
     bottom[0].metric(i18n.t("kpi.provinces", lang), i18n.fmt_int(figures["provinces"], lang))
-    for col, key in zip(bottom[1:], ("first", "last")):
+    for col, key in zip(bottom[1:], ("first", "last"), strict=False):
         day = figures[key]
         col.metric(i18n.t(f"kpi.{key}", lang), str(day.year) if day is not None else "–",
                    help=i18n.t("kpi.span_help", lang))

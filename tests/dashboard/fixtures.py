@@ -82,7 +82,7 @@ def fixture_corpus() -> Corpus:
              for term, n in (("thông_tin", 5), ("đối_ngoại", 4), (a["doc_id"], 1))]
     people = [{"doc_id": a["doc_id"], "name": "Nguyễn Văn An", "title": "Phó Bí thư", "role": "chair",
                "sentence": "Đồng chí Nguyễn Văn An chủ trì hội nghị."} for a in ARTICLES if a["relevant"]]
-    numbers = [dict(zip(("doc_id", "field", "value", "approx", "sentence"), row)) for row in NUMBERS]
+    numbers = [dict(zip(("doc_id", "field", "value", "approx", "sentence"), row, strict=False)) for row in NUMBERS]
     report = [{"path": "fixture/bad.bin", "member": None, "status": "skipped", "reason": "not text", "records": 0},
               {"path": "fixture/", "member": None, "status": "ok", "reason": None, "records": len(ARTICLES)}]
     return Corpus(

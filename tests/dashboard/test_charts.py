@@ -106,7 +106,7 @@ def _boxes(fig):
     """Label boxes of the named provinces, as charts.provinces.map_labels estimates them."""
     active = fig.data[1]
     return [(x + 0.2, y - MAP_LINE_DEG / 2, x + 0.25 + MAP_CHAR_DEG * len(t), y + MAP_LINE_DEG / 2)
-            for x, y, t in zip(active.x, active.y, active.text) if t]
+            for x, y, t in zip(active.x, active.y, active.text, strict=False) if t]
 
 
 def test_map_labels_never_overlap_and_stay_few():

@@ -6,11 +6,16 @@ import pandas as pd
 import pytest
 
 from dashboard import queries
+from dashboard.filters import Filters
 from dashboard.queries.counting import top_rows
 from dashboard.queries.periods import (
-    all_buckets, all_periods, bucket_of, period_bucket, period_level, period_sort_key,
+    all_buckets,
+    all_periods,
+    bucket_of,
+    period_bucket,
+    period_level,
+    period_sort_key,
 )
-from dashboard.filters import Filters
 
 
 @pytest.mark.parametrize("filters, expected_docs", [

@@ -131,3 +131,13 @@ def test_demo_corpus_goes_through_the_loader_and_is_flagged(tmp_path):
     assert len(written) == 1
     demo.demo_corpus(cache_dir=tmp_path, n=12)  # second call reuses the written file
     assert list((tmp_path / "demo").glob("demo-*.jsonl")) == written
+
+
+def test_demo_names_draw_on_the_loaders_surname_list():
+    """One surname list: the demo's invented names start with a family name the loader recognises."""
+    from loaders.assets import read_lines
+    from tools.demo.base import common_surnames
+
+    known = set(read_lines("vn_surnames.txt"))
+    assert len(common_surnames()) >= 20 and set(common_surnames()) <= known
+    assert all(name.isalpha() and len(name) > 1 for name in common_surnames())  # Kinh names, no "H'"/"Y"

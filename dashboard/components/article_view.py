@@ -52,8 +52,7 @@ def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
     if found is None:
         notices.empty_state(lang, "empty.no_article")
         return
-    _show_article(found, lang)
-    _corrections(corpus, doc_id, lang)
+    _show_article(found, lang, corpus)
 
 
 def _seed_selection(options: list[str]) -> None:
@@ -66,11 +65,12 @@ def _seed_selection(options: list[str]) -> None:
         st.session_state[DOC_KEY] = None
 
 
-def _show_article(found: dict, lang: str) -> None:
+def _show_article(found: dict, lang: str, corpus) -> None:
     row = found["row"]
     st.markdown(f"#### {escape_markdown(row.get('title') or row['doc_id'])}")
     st.dataframe(facts_table(row, lang), hide_index=True)
     _hand_marks(row, lang)
+    _corrections(corpus, row["doc_id"], lang)
     url = row.get("url")
     if safe_url(url):
         st.link_button(i18n.t("articles.source", lang), url, icon=":material/open_in_new:")

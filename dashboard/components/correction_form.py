@@ -40,11 +40,11 @@ def render(corpus, doc_id: str, field: str, lang: str, place: str) -> None:
     _value_widget(field, current, key, lang)
     st.text_input(i18n.t("fix.note", lang), key=f"{key}-note", max_chars=500)
     sha = corrections.content_sha(row.get("raw_text"))
-    save, clear, check = st.columns(3)
-    for col, action, icon in ((save, "set", ":material/save:"), (clear, "clear", ":material/backspace:"),
-                              (check, "check", ":material/task_alt:")):
-        col.button(i18n.t(f"fix.{action}", lang), key=f"{key}-{action}", icon=icon, on_click=_save,
-                   args=(doc_id, sha, field, action, key, current, lang))
+    # one button a line: their labels stay whole in the review page's narrow column
+    buttons = (("set", ":material/save:"), ("clear", ":material/backspace:"), ("check", ":material/task_alt:"))
+    for action, icon in buttons:
+        st.button(i18n.t(f"fix.{action}", lang), key=f"{key}-{action}", icon=icon, on_click=_save,
+                  args=(doc_id, sha, field, action, key, current, lang))
 
 
 def who_input(lang: str) -> None:
@@ -167,12 +167,11 @@ def meeting_controls(corpus, doc_id: str, lang: str, place: str) -> None:
     titles = dict(zip(arts["doc_id"], arts["title"].fillna(""), strict=True))
     st.selectbox(i18n.t("fix.merge_with", lang), choices, index=None, key=f"{key}-target",
                  format_func=lambda d: f"{d} — {titles.get(d, '')[:100]}", placeholder=i18n.t("fix.pick_article", lang))
-    split, merge, check = st.columns(3)
-    split.button(i18n.t("fix.split", lang), key=f"{key}-split", disabled=not len(members), icon=":material/call_split:",
+    st.button(i18n.t("fix.split", lang), key=f"{key}-split", disabled=not len(members), icon=":material/call_split:",
                  on_click=write, args=(doc_id, sha, corrections.MEETING, "split", None, current, "", lang))
-    merge.button(i18n.t("fix.merge", lang), key=f"{key}-merge", icon=":material/merge:", on_click=_merge,
+    st.button(i18n.t("fix.merge", lang), key=f"{key}-merge", icon=":material/merge:", on_click=_merge,
                  args=(doc_id, sha, key, current, lang))
-    check.button(i18n.t("fix.check", lang), key=f"{key}-check", icon=":material/task_alt:", on_click=write,
+    st.button(i18n.t("fix.check", lang), key=f"{key}-check", icon=":material/task_alt:", on_click=write,
                  args=(doc_id, sha, corrections.MEETING, "check", None, current, "", lang))
 
 

@@ -73,7 +73,10 @@ def _conflicts(fixes, lang: str) -> None:
     st.warning(i18n.t("corrections.conflicts_hint", lang, n=i18n.fmt_int(table["slot"].nunique(), lang)),
                icon=":material/call_split:")
     for _, group in table.groupby("slot", sort=True):
-        st.dataframe(group.drop(columns=["id", "slot"]), hide_index=True, column_config={
+        shown = group.drop(columns=["id", "slot"]).assign(
+            field=group["field"].map(lambda v: i18n.field_label(v, lang)),
+            action=group["action"].map(lambda a: i18n.t(f"corrections.action_{a}", lang)))
+        st.dataframe(shown, hide_index=True, column_config={
             c: i18n.t(f"corrections.col_{c}", lang) for c in group.columns if c not in ("id", "slot")})
         cols = st.columns(len(group))
         for col, (i, rec) in zip(cols, enumerate(group.to_dict("records")), strict=True):

@@ -16,8 +16,17 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from dashboard import data, i18n, queries  # noqa: E402
-from dashboard.components import filter_bar, notices, upload  # noqa: E402
-from dashboard.views import articles, delegations, overview, provinces, quality, themes, timeline  # noqa: E402
+from dashboard.components import correction_notice, filter_bar, notices, upload  # noqa: E402
+from dashboard.views import (  # noqa: E402
+    articles,
+    delegations,
+    overview,
+    provinces,
+    quality,
+    review,
+    themes,
+    timeline,
+)
 
 # (module, url path, icon): url paths are ASCII so links can be shared and typed
 # Material icons ship with Streamlit (no emoji font needed, nothing fetched).
@@ -29,6 +38,7 @@ PAGES = [
     (delegations, "delegations", ":material/flight:"),
     (articles, "articles", ":material/article:"),
     (quality, "quality", ":material/fact_check:"),
+    (review, "review", ":material/rule:"),
 ]
 
 
@@ -58,6 +68,7 @@ def main() -> None:
     home = st.Page(_redirect(pages[0]), title=pages[0].title, url_path="home", default=True, visibility="hidden")
     navigation = st.navigation([home, *pages], position="top")
     notices.demo_banner(corpus, lang)
+    correction_notice.render(corpus, lang)
     navigation.run()
 
 

@@ -1,8 +1,13 @@
-"""The dashboard's only cache layer: each corpus is loaded once per path (or once for the demo).
+"""The dashboard's only cache layer: each corpus is loaded once per path (or once for the demo),
+and its corrections by hand are applied once per version of its corrections file.
 
 Where the corpus comes from, in order: an upload made in this session, ``--corpus PATH``
 after ``--`` on the command line (``streamlit run dashboard/app.py -- --corpus data/``),
 the ``TTDN_CORPUS`` environment variable, else the built-in demo corpus.
+
+Corrections live beside the corpus (``loaders.corrections.corpus_store``): the raw extraction is
+cached per path, the corrected corpus per (path, corrections file version), so saving a
+correction re-applies corrections and regroups meetings without parsing a file again.
 """
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ import threading
 
 import streamlit as st
 
+from loaders import corrections
+from loaders.grouping import assign_meeting_ids
 from loaders.schema import Corpus
 
 from . import i18n
@@ -34,8 +41,24 @@ def configured_path() -> str | None:
 
 @st.cache_resource(show_spinner="Đang đọc kho bài viết… / Loading the corpus…")
 def load_corpus(path: str) -> Corpus:
+    """The raw extraction of ``path``: corrections are applied on top (``with_corrections``)."""
     from loaders import load_corpus as _load
-    return _load(path)
+    return _load(path, corrections=False)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _corrected(path: str, version: str, _base: Corpus, _store: corrections.Store) -> Corpus:
+    return with_corrections(_base, _store)
+
+
+def with_corrections(base: Corpus, store: corrections.Store | None) -> Corpus:
+    """``base`` with the store's corrections applied (meetings regrouped); ``base`` itself when there are none."""
+    fixes = store.load() if store is not None else None
+    if not fixes or not fixes.active():
+        return base
+    out = corrections.apply_corrections(base, fixes, group=assign_meeting_ids)
+    out.demo = base.demo
+    return out
 
 
 # The demo corpus, built once per process. Not st.cache_resource: its first build draws a
@@ -64,6 +87,7 @@ def _build_demo() -> Corpus:
     lang = filter_bar.current_lang()  # the filter bar is not drawn yet: its key, else the URL
     bar = st.progress(0.0, text=i18n.t("demo.preparing", lang))
     path = write_demo_jsonl()
+    _DEMO["path"] = str(path)
     with open(path, encoding="utf-8") as fh:
         total = max(1, sum(1 for line in fh if line.strip()))
     done = 0
@@ -80,13 +104,45 @@ def _build_demo() -> Corpus:
     return corpus
 
 
-def current_corpus() -> Corpus:
-    """The corpus this session looks at (see the module docstring for the order)."""
+def _base_corpus() -> tuple[Corpus, str | None]:
+    """The raw corpus this session looks at and its path (see the module docstring for the order)."""
     uploaded = upload.uploaded_path()
     if uploaded:
-        return load_corpus(uploaded)
+        return load_corpus(uploaded), uploaded
     path = configured_path()
-    return load_corpus(path) if path else demo_corpus()
+    if path:
+        return load_corpus(path), path
+    base = demo_corpus()
+    return base, _DEMO.get("path")
+
+
+def current_corpus() -> Corpus:
+    """The corpus this session looks at, with its corrections by hand applied."""
+    base, path = _base_corpus()
+    if path is None:
+        return base
+    store = corrections.corpus_store(path)
+    return _corrected(str(path), store.digest(), base, store)
+
+
+def current_store() -> corrections.Store | None:
+    """Where this session's corpus keeps its corrections (None before the demo corpus is built)."""
+    _, path = _base_corpus()
+    return corrections.corpus_store(path) if path else None
+
+
+def corrections_state() -> tuple[corrections.CorrectionSet, corrections.Outcome]:
+    """The corrections file of this session's corpus and what became of each correction."""
+    store = current_store()
+    if store is None:
+        return corrections.CorrectionSet(), corrections.Outcome()
+    return _state(str(store.path), store.digest(), store, current_corpus())
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _state(path: str, version: str, _store: corrections.Store, _corpus: Corpus):
+    fixes = _store.load()
+    return fixes, corrections.outcome(_corpus, fixes)
 
 
 def current_source() -> str:

@@ -12,6 +12,7 @@ from loaders.schema import COUNT_FIELDS, MEETING_TYPES
 
 from . import charts, i18n, queries
 from .filters import Filters
+from .queries.corrections import methodology_sentence
 from .settings import setting
 
 
@@ -37,6 +38,8 @@ def sections(corpus, f: Filters) -> list[tuple]:
          _labelled(years[["period", *COUNT_FIELDS]], lang, {"period": i18n.t("col.year", lang)})),
         (i18n.t("overview.latest", lang), None,
          latest_table(queries.latest_meetings(corpus, f, setting("latest_meetings")), lang)),
+        (i18n.t("report.methodology", lang), None,
+         pd.DataFrame({i18n.t("report.methodology", lang): [methodology_sentence(corpus.articles, lang)]})),
     ]
 
 

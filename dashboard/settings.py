@@ -18,6 +18,7 @@ _ROWS: tuple[tuple[str, int | str, str], ...] = (
     ("heatmap_rows", 30, "Most provinces shown as rows of a heatmap (the busiest first)."),
     ("compare_max", 4, "Most provinces compared side by side."),
     ("article_rows", 5000, "Most rows shown in the Articles table (exports hold all rows)."),
+    ("review_rows", 500, "Most items shown in the review queue at once (the export holds them all)."),
     ("cloud_width", 900, "Word cloud width in pixels."),
     ("cloud_height", 450, "Word cloud height in pixels."),
 )

@@ -2,6 +2,7 @@
 
     ttdn ingest PATH                 load (cached), print what was loaded and what was skipped
     ttdn export PATH --out FILE      one row per article to .parquet, .csv or .jsonl
+                                     (corrections beside PATH applied; --no-corrections: raw extraction)
     ttdn serve [PATH] [--port N]     the Streamlit dashboard on PATH (no PATH: the demo corpus)
 
 Thin by design: argument parsing and printing only; the work is in ingest/export.
@@ -22,10 +23,30 @@ EXIT_OK, EXIT_NOTHING_LOADED, EXIT_USAGE = 0, 1, 2
 
 
 def _load(args):
+    from . import corrections
     from .pipeline import load_corpus
 
     cache_dir = False if args.no_cache else args.cache_dir
-    return load_corpus(args.path, cache_dir=cache_dir, workers=args.workers, progress=not args.quiet)
+    fixes = corrections.for_corpus(args.path, False if args.no_corrections else args.corrections)
+    corpus = load_corpus(args.path, cache_dir=cache_dir, workers=args.workers, progress=not args.quiet,
+                         corrections=fixes)
+    print_corrections(corrections.outcome(corpus, fixes), fixes.source, out=sys.stderr)
+    return corpus
+
+
+def print_corrections(result, source: str, out=None) -> None:
+    """What the corrections file did: values applied, and what was left out and why (nothing when none)."""
+    out = out or sys.stderr
+    left_out = len(result.stale) + len(result.missing) + result.conflicts + len(result.problems)
+    if not result.applied and not left_out:
+        return
+    print(f"applied {len(result.applied)} correction(s) from {source}", file=out)
+    for what, n in (("the article's text changed since", len(result.stale)),
+                    ("no such article", len(result.missing)), ("conflicting corrections", result.conflicts)):
+        if n:
+            print(f"  not applied ({what}): {n}", file=out)
+    for problem in result.problems:
+        print(f"  ignored {problem}", file=out)
 
 
 def _where(row) -> str:
@@ -110,6 +131,11 @@ def _load_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-cache", action="store_true", help="parse everything again, write no cache")
     parser.add_argument("--workers", type=int, default=None, help="processes for extraction (default: cores, max 8)")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    parser.add_argument("--corrections", default=None, metavar="FILE",
+                        help="corrections to apply (default: PATH.corrections.jsonl beside the corpus, or the "
+                             "app's copy in $TTDN_DATA_DIR for a read-only corpus)")
+    parser.add_argument("--no-corrections", action="store_true",
+                        help="apply no corrections: the raw extraction")
 
 
 def build_parser() -> argparse.ArgumentParser:

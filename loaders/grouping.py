@@ -56,7 +56,8 @@ class _UnionFind:
 
 
 def _same_meeting_key(row) -> str | None:
-    if row.relevant is not True or pd.isna(row.meeting_date):
+    # ``relevant`` arrives as numpy's bool when the column has no NA, Python's when it has: ``is True`` misses one
+    if pd.isna(row.relevant) or not bool(row.relevant) or pd.isna(row.meeting_date):
         return None
     where = row.province if isinstance(row.province, str) else ("central" if row.level == "central" else None)
     if where is None:

@@ -17,6 +17,7 @@ from typing import Callable
 import pandas as pd
 
 from .batch import EXTRACTED, empty_table, extract_records, extract_safely
+from .corrections import apply_corrections, for_corpus
 from .grouping import assign_meeting_ids
 from .io.cache import UnitCache, default_cache_dir
 from .io.slots import ID_SEP, Slot, account, drop_duplicates, join, read_slots, split_back, tag
@@ -50,11 +51,12 @@ def _extract_misses(slots: list[Slot], cache: UnitCache, workers, progress) -> N
 
 
 def load_corpus(path, cache_dir=None, workers: int | None = None,
-                progress: bool | Callable[[int], None] = False) -> Corpus:
+                progress: bool | Callable[[int], None] = False, corrections=None) -> Corpus:
     """Read a folder, file or zip of articles into a Corpus, reusing cached results per file.
 
     cache_dir: None = default (TTDN_CACHE_DIR, ./.ttdn-cache, user cache); False = no cache.
     progress: True shows a tqdm bar on long runs; a callable receives counts of records done.
+    corrections: None = the corpus's corrections file (loaders.corrections.for_corpus); False = none.
     Raises FileNotFoundError if ``path`` does not exist; bad files are reported, not raised.
     """
     cache = _cache_for(cache_dir)
@@ -66,27 +68,27 @@ def load_corpus(path, cache_dir=None, workers: int | None = None,
         cache.prune_other_fingerprints()  # entries of older code versions are dead weight
     rows = [row for slot in slots for row in slot.rows]
     report = typed(pd.DataFrame(rows), REPORT_COLUMNS) if rows else empty(REPORT_COLUMNS)
-    corpus = finalize([join(slots, EXTRACTED, empty_table)], report)
+    corpus = finalize([join(slots, EXTRACTED, empty_table)], report, for_corpus(path, corrections))
     log.info("loaded %d articles (%d cache hits, %d misses)", len(corpus.articles), cache.hits, cache.misses)
     return corpus
 
 
-def finalize(parts: list[dict[str, pd.DataFrame]], report: pd.DataFrame | None = None) -> Corpus:
-    """Concatenate per-file tables, assign meeting ids across the corpus, enforce dtypes."""
+def finalize(parts: list[dict[str, pd.DataFrame]], report: pd.DataFrame | None = None, corrections=None) -> Corpus:
+    """Concatenate per-file tables, apply corrections, assign meeting ids across the corpus, enforce dtypes."""
     def cat(name: str, columns) -> pd.DataFrame:
         frames = [p[name] for p in parts if name in p and len(p[name])]
         return typed(pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(), columns)
 
     articles = cat("articles", ARTICLE_COLUMNS)
     articles = articles.drop_duplicates("doc_id", keep="first").reset_index(drop=True)
-    articles["meeting_id"] = assign_meeting_ids(articles)
     corpus = Corpus(articles=typed(articles, ARTICLE_COLUMNS))
     for name, columns in LONG_TABLES.items():
         if name == "report":
             setattr(corpus, name, typed(report if report is not None else pd.DataFrame(), columns))
         else:
             setattr(corpus, name, cat(name, columns))
-    return corpus
+    # corrections by hand (loaders/corrections) apply to field values before meetings are grouped
+    return apply_corrections(corpus, corrections, group=assign_meeting_ids)
 
 
 def corpus_from_records(records: list[RawRecord], workers: int | None = None) -> Corpus:

@@ -51,6 +51,9 @@ ARTICLE_COLUMNS: dict[str, object] = {
     "themes": "list",
     "countries": "list",
     "meeting_id": "string",
+    # fields a person corrected or checked (loaders/corrections): empty lists for the raw extraction
+    "corrected_fields": "list",
+    "checked_fields": "list",
     "byline": "string",
     "body": "string",
     "raw_text": "string",

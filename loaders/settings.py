@@ -54,9 +54,16 @@ CACHE_DIR = Setting(
     "TTDN_CACHE_DIR", "",
     "where parsed files are cached; empty means ./.ttdn-cache, or the user cache dir when the "
     "working directory is not writable")
+DATA_DIR = Setting(
+    "TTDN_DATA_DIR", "",
+    "where corrections of a read-only corpus are kept; empty means $XDG_DATA_HOME/ttdn or "
+    "~/.local/share/ttdn (a writable corpus keeps them beside itself, in PATH.corrections.jsonl)")
+MAX_CORRECTIONS_FILE_BYTES = Setting(
+    "TTDN_MAX_CORRECTIONS_FILE_BYTES", 20 * MB,
+    "largest corrections file read or imported; a bigger one is reported and ignored")
 
 ALL = (MAX_ARTICLE_FILE_BYTES, MAX_TABLE_FILE_BYTES, MAX_ARCHIVE_BYTES, MAX_ARCHIVE_UNPACKED_BYTES,
-       MAX_COMPRESSION_RATIO, MAX_RECORD_CHARS, CACHE_DIR)
+       MAX_COMPRESSION_RATIO, MAX_RECORD_CHARS, CACHE_DIR, DATA_DIR, MAX_CORRECTIONS_FILE_BYTES)
 
 
 def describe() -> str:

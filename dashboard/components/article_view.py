@@ -2,7 +2,8 @@
 facts, its cleaned text with every evidence sentence highlighted, and the evidence table.
 
 Owns ``DOC_KEY`` (the picker) and ``SEEDED_DOC_KEY`` (the ``?doc=`` value last applied to it):
-``_seed_selection`` and the picker itself are their only writers.
+``_seed_selection`` and the picker itself are their only writers; ``FIX_FIELD_KEY`` is the picker
+of the field to correct (the correction controls are ``correction_form``'s).
 
 Article text is data, never markup: it is escaped with html.escape before our own <mark>
 tags are added around evidence sentences, so HTML or <script> in an article stays inert.
@@ -15,13 +16,16 @@ from urllib.parse import urlparse
 import pandas as pd
 import streamlit as st
 
+from loaders.corrections import FIELDS
+
 from .. import i18n, queries
 from ..filters import Filters
-from . import notices, tables
+from . import correction_form, notices, tables
 
 DOC_PARAM = "doc"
 DOC_KEY = "article_doc"
 SEEDED_DOC_KEY = "article_doc_from_url"
+FIX_FIELD_KEY = "article_fix_field"
 ARTICLE_STYLE = ("white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-height: 36rem; overflow-y: auto; "
                  "padding: .75rem 1rem; border: 1px solid #e4e7eb; border-radius: .5rem;")
 TITLE_CHARS = 120  # of a title in the picker
@@ -48,7 +52,7 @@ def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
     if found is None:
         notices.empty_state(lang, "empty.no_article")
         return
-    _show_article(found, lang)
+    _show_article(found, lang, corpus)
 
 
 def _seed_selection(options: list[str]) -> None:
@@ -61,10 +65,12 @@ def _seed_selection(options: list[str]) -> None:
         st.session_state[DOC_KEY] = None
 
 
-def _show_article(found: dict, lang: str) -> None:
+def _show_article(found: dict, lang: str, corpus) -> None:
     row = found["row"]
     st.markdown(f"#### {escape_markdown(row.get('title') or row['doc_id'])}")
     st.dataframe(facts_table(row, lang), hide_index=True)
+    _hand_marks(row, lang)
+    _corrections(corpus, row["doc_id"], lang)
     url = row.get("url")
     if safe_url(url):
         st.link_button(i18n.t("articles.source", lang), url, icon=":material/open_in_new:")
@@ -75,6 +81,24 @@ def _show_article(found: dict, lang: str) -> None:
     if not evidence.empty:
         st.markdown(f"**{i18n.t('articles.evidence', lang)}**")
         st.dataframe(evidence, hide_index=True, column_config={"sentence": tables.wide_text("sentence", lang)})
+
+
+def _hand_marks(row: dict, lang: str) -> None:
+    """Which of these values a person corrected or checked (the Data quality page lists the changes)."""
+    marks = (("fix.corrected_here", row.get("corrected_fields")), ("fix.checked_here", row.get("checked_fields")))
+    for key, fields in marks:
+        if fields:
+            st.caption(i18n.t(key, lang, fields=", ".join(i18n.field_label(f, lang) for f in fields)))
+
+
+def _corrections(corpus, doc_id: str, lang: str) -> None:
+    """Set, clear or check one value of this article, or split/merge its meeting."""
+    correction_form.show_message()
+    with st.expander(i18n.t("fix.title", lang), icon=":material/edit:"):
+        correction_form.who_input(lang)
+        field = st.selectbox(i18n.t("fix.field", lang), FIELDS, key=FIX_FIELD_KEY,
+                             format_func=lambda v: i18n.field_label(v, lang))
+        correction_form.render(corpus, doc_id, field, lang, place="article")
 
 
 # ---------------------------------------------------------------- pure helpers

@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import data, export, i18n
+from ..queries.corrections import corrections_note
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPORT_KEY = "dl-report"
@@ -25,6 +26,8 @@ def chart_with_exports(fig, frame: pd.DataFrame, name: str, lang: str, selectabl
     key = name
     name = _export_name(name)
     out = export.with_title_note(fig, i18n.t("export.demo_note", lang)) if _is_demo() else fig
+    corrected = corrections_note(data.current_corpus().articles, lang)
+    out = export.with_title_note(out, f"({corrected})") if corrected else out
     # theme=None: the chart keeps our template, so the screen matches the PNG/SVG/HTML exports
     event = st.plotly_chart(fig, config=export.camera_config(name), key=f"chart-{key}",
                             on_select="rerun" if selectable else "ignore", selection_mode=("points",), theme=None)

@@ -9,7 +9,7 @@ from ..filters import Filters
 from .filtering import filter_articles, with_dates
 
 ARTICLE_TABLE_COLUMNS = ["doc_id", "date", "date_source", "province", "level", "meeting_type", "period", "title",
-                         "url", "relevant", "meeting_id"]
+                         "url", "relevant", "meeting_id", "corrected_fields"]
 # the long tables whose rows carry the sentence they were read from
 EVIDENCE_TABLES = ("evidence", "people", "numbers", "themes")
 

@@ -1,11 +1,11 @@
-"""Data quality: field coverage, articles without province or date, merged duplicates, ingest report,
-and the settings in force."""
+"""Data quality: field coverage, articles without province or date, merged duplicates, corrections by
+hand (components.corrections_panel), ingest report, and the settings in force."""
 from __future__ import annotations
 
 import streamlit as st
 
 from .. import charts, i18n, queries
-from ..components import export_menu, notices, tables
+from ..components import corrections_panel, export_menu, notices, tables
 from ..filters import Filters
 from ..settings import settings_table
 
@@ -25,6 +25,7 @@ def render(corpus, f: Filters) -> None:
         export_menu.chart_with_exports(charts.coverage(cover, lang), cover, "coverage", lang)
     _missing(corpus, f, lang)
     _duplicates(corpus, f, lang)
+    corrections_panel.render(lang)
     _ingest_report(corpus, lang)
     _settings(lang)
 

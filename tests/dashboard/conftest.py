@@ -38,12 +38,21 @@ def corpus():
 
 
 @pytest.fixture
-def use_corpus(monkeypatch):
-    """Make the app see ``c`` as its corpus (data.current_corpus is what app.py and views call)."""
+def corrections_store(tmp_path):
+    """The corrections file of the test's corpus: empty, in the test's own folder."""
+    from loaders import corrections
+    return corrections.Store(tmp_path / "fixture.corrections.jsonl")
+
+
+@pytest.fixture
+def use_corpus(monkeypatch, corrections_store):
+    """Make the app see ``c`` as its corpus (data.current_corpus is what app.py and views call),
+    with the corrections saved in ``corrections_store`` applied as data.py applies them."""
     from dashboard import data
 
     def install(c):
-        monkeypatch.setattr(data, "current_corpus", lambda: c)
+        monkeypatch.setattr(data, "current_store", lambda: corrections_store)
+        monkeypatch.setattr(data, "current_corpus", lambda: data.with_corrections(c, corrections_store))
         return c
     return install
 

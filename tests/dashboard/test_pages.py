@@ -6,7 +6,7 @@ import pytest
 
 from dashboard.components.export_menu import selected_bar
 
-VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality"]
+VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality", "review"]
 EMPTY_PARAMS = {"province": "Hà Tĩnh", "type": "tong_ket"}  # both exist, never together
 
 
@@ -132,7 +132,7 @@ def test_overview_report_builds_one_html_file(corpus):
     from dashboard.filters import Filters, describe
     from dashboard.report import sections as report_sections
     sections = report_sections(corpus, Filters())
-    assert [fig is not None for _, fig, _ in sections] == [False, True, True, True, True, False]
+    assert [fig is not None for _, fig, _ in sections] == [False, True, True, True, True, False, False]
     page = export.html_report("Báo cáo", describe(Filters()), sections, demo=True).decode("utf-8")
     assert "Báo cáo" in page and "Nghệ An" in page
 

@@ -7,6 +7,7 @@ is downloaded (no ``playwright install``). Missing pieces skip the tests with th
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -61,38 +62,83 @@ def _corpus_choice() -> str | None:
     return choice or str(SEEDS)
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+class Server:
+    """One app server on a free port; ``restart`` stops it and starts it again on the same port and data."""
+
+    def __init__(self, corpus: str | None, env: dict, log_path: Path):
+        self.corpus, self.env, self.log_path, self.port = corpus, env, log_path, _free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self) -> None:
+        with open(self.log_path, "ab") as log:
+            self.proc = subprocess.Popen(_serve_command(self.corpus, self.port), cwd=ROOT, env=self.env, stdout=log,
+                                         stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + STARTUP_SECONDS
+        while not _healthy(self.url):
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                pytest.fail(f"app did not start; log tail:\n{self.log_path.read_text(errors='replace')[-2000:]}")
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.proc = None
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+def server_env(tmp_path_factory) -> dict:
+    """A quiet server with its own cache and its own data folder (corrections never land in ~ or ../shared)."""
+    return {**os.environ, "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none", "STREAMLIT_SERVER_RUN_ON_SAVE": "false",
+            "TTDN_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
+            "TTDN_DATA_DIR": str(tmp_path_factory.mktemp("data")), "PYTHONPATH": str(ROOT)}
+
+
+def _require_browser_and(corpus: str | None) -> None:
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
-    corpus = _corpus_choice()
     if corpus == str(SEEDS) and not SEEDS.exists():
         pytest.skip("../shared/corpus/seeds is absent (a user's fresh clone): the e2e run needs that corpus")
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("server") / "server.log"
-    env = {**os.environ, "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none", "STREAMLIT_SERVER_RUN_ON_SAVE": "false",
-           "TTDN_CACHE_DIR": str(tmp_path_factory.mktemp("cache")), "PYTHONPATH": str(ROOT)}
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(_serve_command(corpus, port), cwd=ROOT, env=env, stdout=log,
-                                stderr=subprocess.STDOUT, start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + STARTUP_SECONDS
-        while not _healthy(url):
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"app did not start; log tail:\n{log_path.read_text(errors='replace')[-2000:]}")
-            time.sleep(0.5)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="session")
-def browser(app_url):
+def app_url(tmp_path_factory):
+    corpus = _corpus_choice()
+    _require_browser_and(corpus)
+    server = Server(corpus, server_env(tmp_path_factory), tmp_path_factory.mktemp("server") / "server.log")
+    try:
+        server.start()
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def seeds_copy_server(tmp_path_factory):
+    """A server of its own on a writable copy of the seeds, so corrections are written beside the copy."""
+    _require_browser_and(str(SEEDS))
+    folder = tmp_path_factory.mktemp("corpus") / "seeds"
+    shutil.copytree(SEEDS, folder)
+    server = Server(str(folder), server_env(tmp_path_factory), tmp_path_factory.mktemp("server") / "server.log")
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
     sync_api = pytest.importorskip("playwright.sync_api", reason="python playwright is not installed")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)

@@ -1,0 +1,13 @@
+"""The line every page shows when values were corrected by hand: "N values corrected by hand (M checked)",
+pointing to the Data quality page that lists them. Writes no session state."""
+from __future__ import annotations
+
+import streamlit as st
+
+from ..queries.corrections import corrections_note
+
+
+def render(corpus, lang: str) -> None:
+    note = corrections_note(corpus.articles, lang)
+    if note:
+        st.caption(f":material/edit_note: {note}")

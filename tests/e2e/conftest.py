@@ -2,7 +2,8 @@
 
 The app is started once per session on a free port against ../shared/corpus/seeds and
 stopped at teardown. Chromium is Debian's /usr/bin/chromium driven by Playwright; nothing
-is downloaded (no ``playwright install``). Missing pieces skip the tests with the reason.
+is downloaded (no ``playwright install``). A missing chromium or corpus skips the tests with the
+reason on a developer's machine and fails them in CI (tests/availability.py).
 """
 from __future__ import annotations
 
@@ -15,6 +16,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright import sync_api
+
+from tests.availability import require
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
@@ -63,11 +67,10 @@ def _corpus_choice() -> str | None:
 
 @pytest.fixture(scope="session")
 def app_url(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
+    require(CHROMIUM.exists(), "/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
     corpus = _corpus_choice()
-    if corpus == str(SEEDS) and not SEEDS.exists():
-        pytest.skip("../shared/corpus/seeds is absent (a user's fresh clone): the e2e run needs that corpus")
+    require(corpus != str(SEEDS) or SEEDS.exists(),
+            "../shared/corpus/seeds is absent (a user's fresh clone): the e2e run needs that corpus")
     port = _free_port()
     log_path = tmp_path_factory.mktemp("server") / "server.log"
     env = {**os.environ, "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none", "STREAMLIT_SERVER_RUN_ON_SAVE": "false",
@@ -93,7 +96,6 @@ def app_url(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser(app_url):
-    sync_api = pytest.importorskip("playwright.sync_api", reason="python playwright is not installed")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

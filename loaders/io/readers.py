@@ -124,9 +124,9 @@ def _accept_record(unit: Unit, where: str, rec: RawRecord, seen: set[str],
     if rec.doc_id in seen:
         rows.append(report_row(unit.path, where, "skipped", f"duplicate doc_id {rec.doc_id!r}"))
         return
-    too_long = _too_long(rec.text)
-    if too_long:
-        rows.append(report_row(unit.path, where, "skipped", too_long))
+    why = _too_long(rec.text) or (None if rec.text.strip() else "record has no text (only invisible characters)")
+    if why:
+        rows.append(report_row(unit.path, where, "skipped", why))
         return
     seen.add(rec.doc_id)
     records.append(rec)

@@ -38,7 +38,11 @@ APP_TIMEOUT_S = 120
 def check_imports() -> list[str]:
     failures = []
     for name in PACKAGES:
-        package = importlib.import_module(name)
+        try:
+            package = importlib.import_module(name)
+        except Exception:
+            failures.append(f"{name}: {traceback.format_exc(limit=1).strip().splitlines()[-1]}")
+            continue
         for info in pkgutil.walk_packages(package.__path__, prefix=f"{name}."):
             if info.name in NOT_IMPORTED:
                 continue

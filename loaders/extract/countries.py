@@ -20,6 +20,9 @@ COUNTRY_EXCLUSIONS_ASSET = "country_context_exclusions.txt"
 # name ('Cộng hòa Dân chủ Nhân dân Lào', 'Liên bang Nga', 'Thông tấn xã Pathet Lào').
 FORMAL_NAME_WORDS = frozenset({"Dân", "Hòa", "Hoà", "Bang", "Quốc", "Pathet", "CHDCND", "CHLB", "LB"})
 WORD_BEFORE_RE = re.compile(r"(\S+)[ \t]+$")
+# Only this many characters before a name are searched for the word before it: searching the
+# whole text before every mention made one long text cost its length squared.
+WORD_BEFORE_CHARS = 64
 WORD_AFTER_RE = re.compile(r"^[ \t]+(\S+)")
 
 
@@ -52,7 +55,7 @@ def _exclusion_re() -> re.Pattern:
 
 def _stands_apart(text: str, start: int, end: int) -> bool:
     """A one-syllable name is a country only when no capitalised word is glued to it."""
-    before = WORD_BEFORE_RE.search(text[:start])
+    before = WORD_BEFORE_RE.search(text[max(0, start - WORD_BEFORE_CHARS):start])
     if before:
         word = before.group(1)
         glued = word[-1:].isalpha()  # 'Nam, Lào': a comma or dash separates the words

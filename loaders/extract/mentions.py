@@ -8,6 +8,7 @@ capitalised lines in title case) so positions point back into the evidence text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,6 +20,7 @@ CONTEXT_ASSET = "place_context.json"
 VENUE_FACTOR = 0.5  # "tại X": where, not who
 LIST_FACTOR = 0.3  # "Hà Nội, Hải Phòng, Quảng Ninh ...": an enumeration names no one in particular
 LIST_MIN = 3
+SENTENCE_BREAK_RE = re.compile(r"[.\n]")  # what ends a sentence for the list discount
 # Words right before a name that make it a province ("tỉnh Nghệ An") or a district that
 # happens to share a province's name ("huyện Quảng Ninh" is in Quảng Bình).
 PROVINCE_BEFORE_RE = re.compile(
@@ -127,13 +129,24 @@ def find_mentions(text: str) -> tuple[list[Mention], set[str]]:
 
 
 def _discount_lists(text: str, found: list[Mention]) -> list[Mention]:
+    """Mentions in a sentence naming LIST_MIN or more provinces weigh less (a list, not a venue).
+
+    Sentence ends are found once and looked up by bisection, and mentions (in text order, never
+    overlapping) are counted once per sentence: rescanning text and mentions per mention was
+    quadratic on a long text without full stops.
+    """
+    breaks = [m.start() for m in SENTENCE_BREAK_RE.finditer(text)]
+    starts, ends = [x.start for x in found], [x.end for x in found]
+    counts: dict[tuple[int, int], int] = {}
     out = []
     for mention in found:
-        left = max(text.rfind(".", 0, mention.start), text.rfind("\n", 0, mention.start))
-        right_candidates = [i for i in (text.find(".", mention.end), text.find("\n", mention.end)) if i >= 0]
-        right = min(right_candidates) if right_candidates else len(text)
-        same = {x.province for x in found if left < x.start and x.end <= right}
-        if len(same) >= LIST_MIN:
+        i, j = bisect_left(breaks, mention.start), bisect_left(breaks, mention.end)
+        left = breaks[i - 1] if i else -1
+        right = breaks[j] if j < len(breaks) else len(text)
+        span = (bisect_right(starts, left), bisect_right(ends, right))
+        if span not in counts:
+            counts[span] = len({x.province for x in found[span[0]:span[1]]})
+        if counts[span] >= LIST_MIN:
             mention = Mention(mention.province, mention.start, mention.end, mention.classified,
                               mention.weight_factor * LIST_FACTOR)
         out.append(mention)

@@ -36,6 +36,9 @@ CLAUSE_CUT_RE = re.compile(r":\s|\b(?:nhấn mạnh|cho biết|khẳng định|�
 AFTER_LEAD_RE = re.compile(r"^\s*(?:của\s+|[^,:.]{0,60}?:\s*|[^,:.]{0,60}?\b(?:có|gồm|là)\s+|[^,:.]{0,60}?,\s*)")
 SEPARATOR_CHARS = ",;:.()–—-|…!?"
 MAX_NAME_SYLLABLES = 4
+# How far a chair or attendee phrase looks for its sentence's ends. Real sentences are far shorter;
+# unbounded, a long text without full stops cost (matches x its length): quadratic.
+SENTENCE_WINDOW = 3000
 APOSTROPHES = "’'"
 
 
@@ -164,12 +167,15 @@ def _names_in_clause(clause: str) -> list[tuple[str, str]]:
 
 
 def _sentence_start(text: str, pos: int) -> int:
-    return max(text.rfind(ch, 0, pos) for ch in (". ", "\n", "! ", "? ")) + 1
+    low = max(0, pos - SENTENCE_WINDOW)
+    found = max(text.rfind(ch, low, pos) for ch in (". ", "\n", "! ", "? "))
+    return found + 1 if found >= 0 else low
 
 
 def _sentence_end(text: str, pos: int) -> int:
-    ends = [i for i in (text.find(ch, pos) for ch in (". ", "\n", ".\n")) if i >= 0]
-    return min(ends) if ends else len(text)
+    high = pos + SENTENCE_WINDOW
+    ends = [i for i in (text.find(ch, pos, high) for ch in (". ", "\n", ".\n")) if i >= 0]
+    return min(ends) if ends else min(len(text), high)
 
 
 def _chairs_at(text: str, match: re.Match, before_only: bool = False) -> list[tuple[str, str, str]]:

@@ -16,7 +16,7 @@ import logging
 import os
 import re
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -34,6 +34,8 @@ CSV_TITLE_COLUMNS = ("title", "tieu_de", "tieude", "headline")
 CSV_URL_COLUMNS = ("url", "link", "source_url", "duong_dan", "lien_ket")
 CSV_PUBLISHED_COLUMNS = ("published", "published_at", "publish_date", "date", "ngay_dang", "ngay_xuat_ban")
 CSV_DELIMITERS = ",;\t|"
+CSV_SNIFF_CHARS = 65536
+MAX_BYTES_PER_CHAR = 4  # no encoding we read spends more: more bytes than 4 x the limit is over it
 HTML_CHARSET_RE = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_\-]+)", re.I)
 # Dates from page metadata only: htmldate's extensive search guesses from any date in the
 # text (a resolution's year, a footer), and a wrong hint misleads the year of the meeting.
@@ -65,13 +67,23 @@ def _optional_str(value) -> str | None:
     return value or None
 
 
+def _too_long_reason() -> str:
+    return f"text longer than {settings.MAX_RECORD_CHARS.value()} characters ({settings.MAX_RECORD_CHARS.name})"
+
+
+def _too_long(text: str) -> str | None:
+    return _too_long_reason() if len(text) > settings.MAX_RECORD_CHARS.value() else None
+
+
 def _check_length(text: str) -> None:
-    limit = settings.MAX_RECORD_CHARS.value()
-    if len(text) > limit:
-        raise Skip(f"text longer than {limit} characters")
+    reason = _too_long(text)
+    if reason:
+        raise Skip(reason)
 
 
 def _parse_text(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
+    if len(unit.data) > MAX_BYTES_PER_CHAR * settings.MAX_RECORD_CHARS.value():
+        raise Skip(_too_long_reason())  # surely over the limit: not worth decoding
     text, note = decode_bytes(unit.data)
     if not text.strip():
         raise Skip("empty file (whitespace only)")
@@ -108,17 +120,16 @@ def _parse_html(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
 
 def _accept_record(unit: Unit, where: str, rec: RawRecord, seen: set[str],
                    records: list[RawRecord], rows: list[dict]) -> None:
-    """Keep one record of a table file (JSONL line, CSV row), or report why it is skipped."""
+    """Keep one record of a table file (JSONL line, CSV row; its text already NFC), or report why not."""
     if rec.doc_id in seen:
         rows.append(report_row(unit.path, where, "skipped", f"duplicate doc_id {rec.doc_id!r}"))
         return
-    text = nfc(rec.text)
-    if len(text) > settings.MAX_RECORD_CHARS.value():
-        rows.append(report_row(unit.path, where, "skipped",
-                               f"text longer than {settings.MAX_RECORD_CHARS.value()} characters"))
+    why = _too_long(rec.text) or (None if rec.text.strip() else "record has no text (only invisible characters)")
+    if why:
+        rows.append(report_row(unit.path, where, "skipped", why))
         return
     seen.add(rec.doc_id)
-    records.append(replace(rec, text=text))
+    records.append(rec)
 
 
 def _parse_jsonl(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
@@ -127,7 +138,8 @@ def _parse_jsonl(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
     rows: list[dict] = []
     seen: set[str] = set()
     prefix = f"{unit.member} " if unit.member else ""
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # "\n" only: str.splitlines() also breaks at U+2028 and other separators JSON strings may hold
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         where = f"{prefix}line {lineno}"
@@ -144,7 +156,7 @@ def _parse_jsonl(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
             rows.append(report_row(unit.path, where, "skipped", "record has no text"))
             continue
         _accept_record(unit, where, RawRecord(
-            doc_id=_optional_str(obj.get("id")) or f"{_stem(unit)}:{lineno}", source=unit.source, text=body,
+            doc_id=_optional_str(obj.get("id")) or f"{_stem(unit)}:{lineno}", source=unit.source, text=nfc(body),
             url=_optional_str(obj.get("url")), title=_optional_str(obj.get("title")),
             published=_optional_str(obj.get("published"))), seen, records, rows)
     if not records and not rows:
@@ -170,7 +182,7 @@ def _sniff_delimiter(sample: str) -> str:
 
 def _csv_reader(text: str) -> tuple[Iterator[list[str]], list[str]]:
     """A CSV reader past the header (delimiter sniffed from the first line), and the header."""
-    first_line = text.split("\n", 1)[0]
+    first_line = text[:CSV_SNIFF_CHARS].split("\n", 1)[0]  # bounded: the Sniffer is slow on long lines
     csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_sniff_delimiter(first_line))
     try:
@@ -179,20 +191,31 @@ def _csv_reader(text: str) -> tuple[Iterator[list[str]], list[str]]:
         raise Skip(f"unreadable CSV header ({exc})") from None
 
 
-def _csv_rows(reader, unit: Unit, prefix: str, rows: list[dict]):
-    """(row number, cells) of every non-empty row; a structural error ends the file with a report row."""
-    rownum = 0
+def _csv_rows(reader, unit: Unit, prefix: str, rows: list[dict], text: str):
+    """(row number, cells) of every non-empty row; a structural error ends the file with a report row.
+
+    An opening quote never closed makes the reader swallow the rest of the file into one cell:
+    that last row is reported instead of loaded, so the rows it swallowed do not vanish silently.
+    """
+    rownum, last = 0, None
     while True:
         try:
             row = next(reader)
         except StopIteration:
-            return
+            break
         except csv.Error as exc:
             rows.append(report_row(unit.path, f"{prefix}row {rownum + 1}", "skipped", f"broken CSV row ({exc})"))
-            return  # the reader cannot resynchronise after a structural error
+            break  # the reader cannot resynchronise after a structural error
         rownum += 1
-        if any(cell.strip() for cell in row):
-            yield rownum, row
+        if last is not None:
+            yield last
+        last = (rownum, row) if any(cell.strip() for cell in row) else None
+    if last is not None:
+        if last[1] and "\n" in last[1][-1] and not text.rstrip("\r\n").endswith('"'):
+            rows.append(report_row(unit.path, f"{prefix}row {last[0]}", "skipped",
+                                   "unterminated quote: the rest of the file ran into this row"))
+        else:
+            yield last
 
 
 def _parse_csv(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
@@ -211,17 +234,23 @@ def _parse_csv(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
     rows: list[dict] = []
     seen: set[str] = set()
     prefix = f"{unit.member} " if unit.member else ""
-    for rownum, row in _csv_rows(reader, unit, prefix, rows):
+    for rownum, row in _csv_rows(reader, unit, prefix, rows, text):
         def cell(name, row=row):
             i = index.get(name) if name else None
             return row[i] if i is not None and i < len(row) else None
 
+        extra = sum(1 for c in row[len(header):] if c.strip())
+        if extra:  # usually an unquoted delimiter inside the text: loading it would cut the text short
+            rows.append(report_row(unit.path, f"{prefix}row {rownum}", "skipped",
+                                   f"row has {extra} more non-empty cell(s) than the header's {len(header)} "
+                                   "columns (an unquoted delimiter?)"))
+            continue
         body = cell(text_col)
         if not body or not body.strip():
             rows.append(report_row(unit.path, f"{prefix}row {rownum}", "skipped", "row has no text"))
             continue
         _accept_record(unit, f"{prefix}row {rownum}", RawRecord(
-            doc_id=_optional_str(cell(cols["id"])) or f"{_stem(unit)}:{rownum}", source=unit.source, text=body,
+            doc_id=_optional_str(cell(cols["id"])) or f"{_stem(unit)}:{rownum}", source=unit.source, text=nfc(body),
             url=_optional_str(cell(cols["url"])), title=_optional_str(cell(cols["title"])),
             published=_optional_str(cell(cols["published"]))), seen, records, rows)
     if not records and not rows:

@@ -2,7 +2,8 @@
 
 The app is started once per session on a free port against ../shared/corpus/seeds and
 stopped at teardown. Chromium is Debian's /usr/bin/chromium driven by Playwright; nothing
-is downloaded (no ``playwright install``). Missing pieces skip the tests with the reason.
+is downloaded (no ``playwright install``). A missing chromium or corpus skips the tests with the
+reason on a developer's machine and fails them in CI (tests/availability.py).
 """
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from playwright import sync_api
+
+from tests.availability import require
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
@@ -103,10 +107,9 @@ def server_env(tmp_path_factory) -> dict:
 
 
 def _require_browser_and(corpus: str | None) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
-    if corpus == str(SEEDS) and not SEEDS.exists():
-        pytest.skip("../shared/corpus/seeds is absent (a user's fresh clone): the e2e run needs that corpus")
+    require(CHROMIUM.exists(), "/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
+    require(corpus != str(SEEDS) or SEEDS.exists(),
+            "../shared/corpus/seeds is absent (a user's fresh clone): the e2e run needs that corpus")
 
 
 @pytest.fixture(scope="session")
@@ -137,9 +140,7 @@ def seeds_copy_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="python playwright is not installed")
+    require(CHROMIUM.exists(), "/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser

@@ -1,5 +1,6 @@
 import pytest
 
+from tests.availability import require
 from tools.gate import DEV, SCORER, SHARED
 
 SHARED_MISSING = "../shared/corpus is absent (a user's fresh clone): the gold-labelled corpora live only beside the project"
@@ -7,6 +8,5 @@ SHARED_MISSING = "../shared/corpus is absent (a user's fresh clone): the gold-la
 
 @pytest.fixture(scope="session")
 def shared_corpus():
-    if not (DEV.exists() and SCORER.exists()):
-        pytest.skip(SHARED_MISSING)
+    require(DEV.exists() and SCORER.exists(), SHARED_MISSING)
     return SHARED

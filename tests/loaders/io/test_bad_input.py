@@ -13,6 +13,11 @@ from loaders.settings import MAX_ARTICLE_FILE_BYTES
 GOOD = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh tổ chức hội nghị sơ kết công tác 6 tháng đầu năm."
 
 
+def good(tag: str) -> bytes:
+    """A good article per file: identical bytes under two names would be reported as duplicates."""
+    return f"{GOOD} ({tag})".encode()
+
+
 def zip_bytes(members: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -23,8 +28,8 @@ def zip_bytes(members: dict[str, bytes]) -> bytes:
 
 def build_corpus(root):
     files = {
-        "good/a.txt": GOOD.encode(),
-        "good/b.md": GOOD.encode(),
+        "good/a.txt": good("a"),
+        "good/b.md": good("b"),
         "good/c.jsonl": "\n".join([json.dumps({"id": "j1", "text": GOOD}, ensure_ascii=False),
                                    "{not json at all",
                                    json.dumps({"id": "j2", "title": "no text here"}),
@@ -35,10 +40,10 @@ def build_corpus(root):
         "bad/invalid_utf8.txt": bytes(range(0x80, 0x100)) * 4,
         "bad/notext.csv": "id,tieu_de,tac_gia\n1,Tiêu đề,Tên\n".encode(),
         "bad/evil.zip": zip_bytes({"../../x.txt": GOOD.encode(), "/abs.txt": GOOD.encode(),
-                                   "inner/ok.txt": GOOD.encode(), "bomb.txt": b"0" * (3 * 1024 * 1024)}),
+                                   "inner/ok.txt": good("zip"), "bomb.txt": b"0" * (3 * 1024 * 1024)}),
         "bad/not_a.zip": b"PK but not really a zip",
         "bad/scan.pdf": b"%PDF-1.4 ...",
-        "later/a.txt": GOOD.encode(),
+        "later/a.txt": good("later"),
     }
     for name, data in files.items():
         path = root / name

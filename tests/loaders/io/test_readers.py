@@ -127,7 +127,7 @@ def test_folder_is_walked_recursively_in_a_stable_order(tmp_path):
     for name in ["b.txt", "a/c.txt", "a/b/d.txt", ".hidden/e.txt", ".DS_Store", "f.pdf"]:
         path = tmp_path / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(SENTENCE.encode())
+        path.write_bytes(f"{SENTENCE} {name}".encode())
     records, rows = read_records(tmp_path)
     assert [r.doc_id for r in records] == ["d", "c", "b"]  # a/b/d, a/c, b: sorted paths
     skipped = {row["path"].rsplit("/", 1)[-1]: row["reason"] for row in rows if row["status"] == "skipped"}
@@ -150,10 +150,9 @@ def test_unsafe_zip_member_names(name, unsafe):
 
 def test_units_carry_a_content_digest(tmp_path):
     (tmp_path / "a.txt").write_bytes(SENTENCE.encode())
-    (tmp_path / "b.txt").write_bytes(SENTENCE.encode())
-    first, second = list(iter_units(tmp_path))
-    assert first.digest == second.digest and len(first.digest) == 64
-    assert parse_unit(first).records[0].source.endswith("a.txt")
+    (unit,) = list(iter_units(tmp_path))
+    assert len(unit.digest) == 64
+    assert parse_unit(unit).records[0].source.endswith("a.txt")
 
 
 def test_missing_path_is_a_usage_error(tmp_path):

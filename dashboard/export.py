@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 IMAGE_FORMATS = ("png", "svg")
 IMAGE_SCALE = 2  # crisp on high-density screens and in slides
+# kaleido evaluates its page script before the page has defined it when Chromium starts slowly
+# ("kaleido_scopes is not defined" on a loaded machine): a second attempt finds it ready.
+IMAGE_ATTEMPTS = 2
 CHROMIUM_CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "chrome")
 LIST_JOIN = "; "  # how Excel and HTML tables show list cells (CSV keeps JSON arrays)
@@ -86,12 +89,14 @@ def figure_image(fig, fmt: str = "png", scale: int = IMAGE_SCALE) -> bytes | Non
     """PNG or SVG bytes of ``fig`` via kaleido; None when that is impossible here (never raises)."""
     if fmt not in IMAGE_FORMATS or not image_export_available():
         return None
-    try:
-        import plotly.io as pio
-        return pio.to_image(fig, format=fmt, scale=scale)
-    except Exception as exc:  # a broken browser must cost a button, not the page
-        log.warning("static image export failed (%s): %s", fmt, exc)
-        return None
+    import plotly.io as pio
+
+    for attempt in range(1, IMAGE_ATTEMPTS + 1):
+        try:
+            return pio.to_image(fig, format=fmt, scale=scale)
+        except Exception as exc:  # a broken browser must cost a button, not the page
+            log.warning("static image export failed (%s, attempt %d of %d): %s", fmt, attempt, IMAGE_ATTEMPTS, exc)
+    return None
 
 
 def safe_filename(name: str) -> str:

@@ -21,15 +21,9 @@ SKIP_CALLS = {"skip", "importorskip", "skipif"}
 ALLOWED_SKIPS = {
     "tests/availability.py": "the one place that decides skip (locally) versus fail (CI)",
     "tests/e2e/test_browser.py": "demo-only export marks, checked by `make screenshots` (TTDN_E2E_CORPUS=demo)",
-    "tests/dashboard/test_charts.py": "queries.gazetteer fallback: being removed by the dashboard engineer",
-    "tests/dashboard/test_export.py": "kaleido without Chromium: dashboard engineer's (image export)",
 }
 # runtime file -> who removes its `except ImportError` (the parallel-development fallbacks of issue 8).
-ALLOWED_IMPORT_FALLBACKS = {
-    "dashboard/queries.py": "dashboard engineer", "dashboard/views/themes.py": "dashboard engineer",
-    "dashboard/cloud.py": "dashboard engineer", "dashboard/export.py": "dashboard engineer",
-    "dashboard/data.py": "dashboard engineer", "dashboard/widgets.py": "dashboard engineer",
-}
+ALLOWED_IMPORT_FALLBACKS: dict[str, str] = {}  # none left: every runtime import fails loudly
 PROBE = '''
 from tests.availability import require
 

@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import export
+from tests.availability import require
 
 INJECTED = "<script>alert(1)</script>"
 EXTERNAL_SCRIPT_RE = re.compile(r"<script[^>]*\bsrc\s*=\s*[\"']?\s*(?:https?:)?//", re.I)
@@ -142,8 +143,8 @@ def test_camera_config(name, expected):
     pytest.param("svg", lambda b: b"<svg" in b[:200] and "Khánh Hòa".encode() in b, id="svg text with Vietnamese"),
 ])
 def test_figure_image(figure, fmt, check):
-    if not export.image_export_available():
-        pytest.skip("no Chromium for kaleido on this machine: static images fall back to the camera button")
+    require(export.image_export_available(),
+            "no Chromium for kaleido on this machine: static images fall back to the camera button")
     data = export.figure_image(figure, fmt)
     assert data is not None and check(data)
 

@@ -43,9 +43,29 @@ from .lines import (
 )
 
 
+MENU_MIN_ITEMS = 8  # this many short bulleted lines in a row are a menu, not a list in the text
+MENU_ITEM_MAX_WORDS = 4
+
+def _drop_menus(lines: list[str]) -> list[str]:
+    """Lines without the runs of short bulleted items that make a site menu ('• An Giang', '• Bình Dương',
+    ...): navigation, never the article, and long enough to push the headline out of the top zone."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in [*lines, ""]:
+        if BULLET_RE.match(line) and len(words_of(BULLET_RE.sub("", line))) <= MENU_ITEM_MAX_WORDS:
+            run.append(line)
+            continue
+        if len(run) < MENU_MIN_ITEMS:
+            out.extend(run)
+        run = []
+        if line:
+            out.append(line)
+    return out
+
+
 def split_lines(raw: str) -> list[str]:
-    """Non-empty stripped lines; a date tag glued to the first line becomes its own line."""
-    lines = [MD_HEADING_RE.sub("", ln.strip()) for ln in raw.splitlines() if ln.strip()]
+    """Non-empty stripped lines, site menus dropped; a date tag glued to the first line becomes its own line."""
+    lines = _drop_menus([MD_HEADING_RE.sub("", ln.strip()) for ln in raw.splitlines() if ln.strip()])
     for i, line in enumerate(lines[:TOP_ZONE_LINES]):
         m = LEADING_DATE_TAG_RE.match(line)
         if m:
@@ -156,8 +176,11 @@ def take_top_meta(rest: list[str], dateline: list[str], listing: bool = False) -
     out: list[str] = []
     credits: list[str] = []
     before_paragraph = True
+    teasers = False  # below a "Tin khác" marker the dates are the teasers' own
     for i, line in enumerate(rest):
-        if not listing and (before_paragraph and is_dateline(line) or i < TOP_ZONE_LINES and is_date_only(line)):
+        teasers = teasers or matches(line, patterns().block)
+        if not listing and not teasers and (before_paragraph and is_dateline(line)
+                                            or i < TOP_ZONE_LINES and is_date_only(line)):
             dateline.append(line)
             continue
         if before_paragraph and not is_paragraph(line) and (BULLET_RE.match(line) or BYLINE_PREFIX_RE.match(line)):

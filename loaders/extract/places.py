@@ -124,7 +124,8 @@ def extract_place(doc: CleanDoc, url: str | None) -> Place:
     if organiser is not None:
         level = Found(organiser.level, organiser.sentence)
     else:
-        level = fallback_level(doc, text_choice is not None)
+        # a province met only as a venue ("tại Hà Nội") does not make the event provincial
+        level = fallback_level(doc, text_choice is not None and text_choice[2] >= MIN_TEXT_SCORE)
     if level.value == "central":
         return Place(None, level, None)
     from_url = province_from_url(url)

@@ -19,6 +19,8 @@ from .patterns import (
     REVIEW_WORD_RE,
     ROMAN,
     YEAR_REVIEW_RE,
+    YEAR_WORK_RE,
+    at_year_turn,
     prep,
 )
 
@@ -73,6 +75,12 @@ def extract_period(doc: CleanDoc, meeting_date: date | None, published: date | N
             return None
         if period:
             return Found(period, sentence)
+    # "giao ban công tác ... năm 2019" held in December 2019 or January 2020 reviews 2019
+    if meeting_date is not None:
+        for sentence in _period_sentences(doc)[:2]:
+            for m in YEAR_WORK_RE.finditer(sentence):
+                if at_year_turn(int(m.group(1)), meeting_date):
+                    return Found(m.group(1), sentence, rule="year_turn")
     # "Năm qua ..." after a meeting that deploys next year's work (held in Jan-Mar)
     text = prep(doc.full)[:LEAD_CHARS]
     mention = event_mention(doc)

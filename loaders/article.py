@@ -8,8 +8,8 @@ any process (or on any engine's workers) and give the same rows.
 from __future__ import annotations
 
 from . import gazetteer
-from .confidence import confidence_of
 from .extract import clean, dates, meeting_type, numbers, people, places, relevance, terms, themes
+from .extract.confidence import confidence_of
 from .extract.countries import extract_countries
 from .schema import CONFIDENCE_FIELDS, COUNT_FIELDS, OTHER_NUMBER_FIELDS
 from .types import CleanDoc, Found, RawRecord
@@ -107,7 +107,7 @@ def extract_article(rec: RawRecord) -> dict[str, list[dict]]:
                    for h in hits],
         "terms": [{"doc_id": rec.doc_id, "term": t, "count": n} for t, n in terms.extract_terms(doc.full).items()],
         "people": [{"doc_id": rec.doc_id, "name": p.name, "title": p.title, "role": p.role, "sentence": p.evidence,
-                    "confidence": confidence_of(p.role, Found(p.name, p.evidence, rule=p.rule))}
+                    "confidence": confidence_of(p.role, Found(p.name, p.evidence, rule=p.rule)), "rule": p.rule or None}
                    for p in found_people],
         "numbers": number_rows,
     }

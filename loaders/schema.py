@@ -23,7 +23,7 @@ REGIONS = [
 COUNT_FIELDS = ["delegations_in", "visitors_in", "delegations_out", "visitors_out"]
 OTHER_NUMBER_FIELDS = ["attendees", "fdi_projects"]
 # Fields whose confidence the articles table carries as "<field>_p": a model's probability (relevant,
-# meeting_type) or the deciding rule's measured precision (see loaders/confidence.py). Every value's
+# meeting_type) or the deciding rule's measured precision (see loaders/extract/confidence.py). Every value's
 # confidence is also in the evidence table.
 CONFIDENCE_FIELDS = ["relevant", "meeting_type", "level", "province", "published", "meeting_date", "period"]
 
@@ -73,7 +73,7 @@ THEME_COLUMNS: dict[str, object] = {"doc_id": "string", "theme": "string", "keyw
 TERM_COLUMNS: dict[str, object] = {"doc_id": "string", "term": "string", "count": "Int64"}
 PEOPLE_COLUMNS: dict[str, object] = {
     "doc_id": "string", "name": "string", "title": "string", "role": "string", "sentence": "string",
-    "confidence": "Float64",
+    "confidence": "Float64", "rule": "string",
 }
 NUMBER_COLUMNS: dict[str, object] = {
     "doc_id": "string", "field": "string", "value": "Int64", "approx": "boolean", "sentence": "string",

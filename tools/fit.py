@@ -3,7 +3,8 @@
 Reads ../shared/corpus/{dev,dev2,seeds.gold}.jsonl through the loader's own reader and cleaner,
 computes every article's cue features with the loader's own functions, fits the weights
 (tools/logreg.py) and writes them to assets/relevance_weights.json and
-assets/meeting_type_weights.json, each with the SHA-256 of the files it was fitted on.
+assets/meeting_type_weights.json, and each rule's measured precision to assets/rule_precision.json
+(tools/rule_precision.py), each with the SHA-256 of the files it was fitted on.
 ``python -m tools.fit --check`` only says whether the assets match a fresh fit.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import numpy as np
@@ -22,9 +24,10 @@ from loaders.assets import asset_path
 from loaders.extract import dates
 from loaders.extract import meeting_type as mt
 from loaders.extract import relevance as rel
+from loaders.extract.confidence import RULE_PRECISION_ASSET
 from loaders.io.readers import read_records
 from loaders.types import CleanDoc, RawRecord
-from tools import crossval, logreg
+from tools import crossval, logreg, rule_precision
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 LABELLED_FILES = ("dev.jsonl", "dev2.jsonl", "seeds.gold.jsonl")
@@ -39,7 +42,7 @@ class Example:
     record: RawRecord
     doc: CleanDoc
     gold: dict
-    meeting_date: object  # the loader's own meeting date and reviewed period (inputs of the type cues)
+    meeting_date: date | None  # the loader's own meeting date and reviewed period (inputs of the type cues)
     period: str | None
 
 
@@ -48,6 +51,7 @@ def file_sha256(path: Path) -> str:
 
 
 def labelled_paths(shared: Path = SHARED) -> list[Path]:
+    """dev, dev2 and the seeds' gold: the labelled files weights are fitted on and the gate scores."""
     return [shared / name for name in LABELLED_FILES]
 
 
@@ -68,7 +72,7 @@ def labelled_examples(paths: Sequence[Path] | None = None) -> list[Example]:
     return out
 
 
-def calendar(doc: CleanDoc) -> tuple[object, str | None]:
+def calendar(doc: CleanDoc) -> tuple[date | None, str | None]:
     """The meeting date and reviewed period, as article.py finds them."""
     published = dates.extract_published(doc)
     meeting = dates.extract_meeting_date(doc, published.value if published else None)
@@ -146,7 +150,10 @@ def fit_meeting_type(examples: Sequence[Example], sources: dict[str, str]) -> di
 
 
 def fitted_assets(examples: Sequence[Example], sources: dict[str, str]) -> dict[str, dict]:
-    return {rel.WEIGHTS_ASSET: fit_relevance(examples, sources), mt.WEIGHTS_ASSET: fit_meeting_type(examples, sources)}
+    """The weight files and the rules' measured precision (no measured field depends on the weights)."""
+    weights = {rel.WEIGHTS_ASSET: fit_relevance(examples, sources),
+               mt.WEIGHTS_ASSET: fit_meeting_type(examples, sources)}
+    return {**weights, RULE_PRECISION_ASSET: rule_precision.rule_precision_asset(examples, sources)}
 
 
 def sources_of(paths: Sequence[Path]) -> dict[str, str]:

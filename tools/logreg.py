@@ -33,9 +33,9 @@ def softmax(scores: np.ndarray) -> np.ndarray:
 
 
 def _unpack(theta: np.ndarray, index: np.ndarray, shape: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
-    full = np.zeros(shape[0] * (shape[1] + 1))
-    full[index] = theta
-    full = full.reshape(shape[0], shape[1] + 1)
+    flat = np.zeros(shape[0] * (shape[1] + 1))
+    flat[index] = theta
+    full = flat.reshape(shape[0], shape[1] + 1)
     return full[:, :-1], full[:, -1]
 
 

@@ -72,7 +72,8 @@ CUES: tuple[Cue, ...] = (
     # A meeting on promoting the locality's image abroad.
     Cue("meeting_on_image", "event_on_ttdn", _re(MEET + r"[^;\n]{0,120}?" + IMAGE_ABROAD)),
     Cue("award", "event_on_ttdn", _re(r"giải thưởng (?:toàn quốc|quốc gia) về (?:thông tin đối ngoại|TTĐN)")),
-    Cue("ttdn_agency_visit", "committee", _re(r"(?:Cục Thông tin đối ngoại|" + BCD + r")[^;\n]{0,80}(?:làm việc|kiểm tra|khảo sát)")),
+    Cue("ttdn_agency_visit", "committee",
+        _re(r"(?:Cục Thông tin đối ngoại|" + BCD + r")[^;\n]{0,80}(?:làm việc|kiểm tra|khảo sát)")),
     # A results report of TTĐN work (the title or lede states its results).
     Cue("ttdn_results", "results", _re(RESULTS), unless=_re(r"ban hành|kế hoạch")),
     # ... of a named period: a written review of the year's (half-year's) TTĐN work, meeting or not.
@@ -96,15 +97,19 @@ CUES: tuple[Cue, ...] = (
     Cue("other_affairs_meeting", "foreign_affairs",
         _re(MEET + r"[^;\n]{0,40}?(?:công tác|tình hình công tác) (?:đối ngoại|ngoại giao)(?! thông tin)"),
         positive=False),
-    Cue("signing", "foreign_affairs", _re(r"lễ ký kết|ký kết (?:chương trình|quy chế|thỏa thuận|thoả thuận|biên bản)"), positive=False),
-    Cue("anniversary", "foreign_affairs", _re(r"(?:tổ chức|lễ|buổi|^\s*)\s*kỷ niệm \d+ năm (?:ngày )?thành lập"), positive=False),
+    Cue("signing", "foreign_affairs",
+        _re(r"lễ ký kết|ký kết (?:chương trình|quy chế|thỏa thuận|thoả thuận|biên bản)"), positive=False),
+    Cue("anniversary", "foreign_affairs",
+        _re(r"(?:tổ chức|lễ|buổi|^\s*)\s*kỷ niệm \d+ năm (?:ngày )?thành lập"), positive=False),
     # People-to-people diplomacy bodies as organiser or subject, not as one participant among many.
     Cue("people_diplomacy", "foreign_affairs",
         _re(r"(?:đối ngoại|ngoại giao) nhân dân|Liên hiệp (?:các )?tổ chức hữu nghị|Hội hữu nghị|hữu nghị tỉnh"),
         requires=_re(r"tổ chức (?!hữu nghị)|chủ trì|phối hợp|nhiệm kỳ|" + MEET), positive=False),
-    Cue("party_external", "foreign_affairs", _re(r"Ban Đối ngoại Trung ương|đối ngoại Đảng"), unless=_re(TTDN), positive=False),
+    Cue("party_external", "foreign_affairs", _re(r"Ban Đối ngoại Trung ương|đối ngoại Đảng"), unless=_re(TTDN),
+        positive=False),
     # A legal document's page: articles ("Điều 1.") and a preamble of legal grounds ("Căn cứ Luật ...").
-    Cue("legal_document", "document", re.compile(r"^\s*(?:Điều \d+\s*[.:]|Căn cứ (?:Luật|Nghị định|Quyết định|Thông tư))"),
+    Cue("legal_document", "document",
+        re.compile(r"^\s*(?:Điều \d+\s*[.:]|Căn cứ (?:Luật|Nghị định|Quyết định|Thông tư))"),
         positive=False),
 )
 
@@ -121,17 +126,21 @@ class DocCue:
 
 DOC_CUES: tuple[DocCue, ...] = (
     # An essay's author line opening the page: "PGS. TS. Nguyễn Văn An" alone on its line.
-    DocCue("author_line", "essay", re.compile(r"(?m)^\s*(?:(?:PGS|GS|TS|ThS|NCS)\.\s*)+(?:[A-ZĐÀ-Ỹ][^\W\d_]*\s*){2,5}$"),
+    DocCue("author_line", "essay",
+           re.compile(r"(?m)^\s*(?:(?:PGS|GS|TS|ThS|NCS)\.\s*)+(?:[A-ZĐÀ-Ỹ][^\W\d_]*\s*){2,5}$"),
            "start"),
     # An essay's argument enumerated in the author's voice: "Một là, ...", "Hai là, ...".
     DocCue("essay_points", "essay", re.compile(r"(?m)^\s*(?:Một|Hai|Ba|Bốn) là,"), "start"),
     # Footnote marks after quotations, as scholarly articles cite: "...”(1)".
     DocCue("footnote_marks", "essay", re.compile(r"[”\"]\s*\(\d\)"), "start"),
     DocCue("listing_url", "listing_url", _re(r"/tag/|/tags/|/trang-\d+|[?&]page=|/page/\d+"), "url"),
-    DocCue("slug_award", "slug_event", re.compile(r"giai thuong (?:toan quoc|quoc gia) ve thong tin doi ngoai"), "slug"),
-    DocCue("slug_meeting", "slug_event", re.compile(r"(?:hoi nghi|tap huan|boi duong|so ket|tong ket|giao ban|hop ban chi dao|"
+    DocCue("slug_award", "slug_event", re.compile(r"giai thuong (?:toan quoc|quoc gia) ve thong tin doi ngoai"),
+           "slug"),
+    DocCue("slug_meeting", "slug_event",
+           re.compile(r"(?:hoi nghi|tap huan|boi duong|so ket|tong ket|giao ban|hop ban chi dao|"
                                       r"quan triet|trien khai)\b.{0,60}thong tin doi ngoai"), "slug"),
-    DocCue("slug_results", "results", re.compile(r"ket qua.{0,60}thong tin doi ngoai|thong tin doi ngoai.{0,40}ket qua"),
+    DocCue("slug_results", "results",
+           re.compile(r"ket qua.{0,60}thong tin doi ngoai|thong tin doi ngoai.{0,40}ket qua"),
            "slug"),
     DocCue("slug_period_results", "period_results",
            re.compile(r"ket qua.{0,60}thong tin doi ngoai.{0,60}(?:nam (?:19|20)\d\d|\d+ thang)"), "slug"),

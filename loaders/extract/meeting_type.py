@@ -74,9 +74,9 @@ def _group_hits(segments: dict[str, list[str]]) -> dict[str, tuple[float, str]]:
         factor = SEGMENT_FACTOR[segment]
         for text in texts:
             for cue in cues:
-                if cue.pattern.search(text) and not (cue.unless and cue.unless.search(text)):
-                    if cue.group not in hits or factor > hits[cue.group][0]:
-                        hits[cue.group] = (factor, text)
+                seen = cue.pattern.search(text) and not (cue.unless and cue.unless.search(text))
+                if seen and (cue.group not in hits or factor > hits[cue.group][0]):
+                    hits[cue.group] = (factor, text)
     return hits
 
 
@@ -112,12 +112,15 @@ def meeting_type_features(doc: CleanDoc, held: date | None = None, period: str |
 
 
 def extract_meeting_type(doc: CleanDoc, held: date | None = None, period: str | None = None,
-                         model: LinearModel | None = None) -> Found:
-    """so_ket | tong_ket | tap_huan | thong_tin_thoi_su | hop | trien_khai | khac, with its probability.
+                         model: LinearModel | None = None) -> Found | None:
+    """so_ket | tong_ket | tap_huan | thong_tin_thoi_su | hop | trien_khai | khac, with its probability;
+    None for a document without text.
 
     The evidence is the text of the cue that adds most to the chosen type (the title when none fired).
     """
     doc = normalised(doc)
+    if not (doc.title or doc.body or "").strip():
+        return None
     model = model or load_model(WEIGHTS_ASSET)
     hits = _hits(doc, held, period)
     features = {f: factor for f, (factor, _) in hits.items()}

@@ -76,6 +76,7 @@ class Organiser:
     clause: str  # the subject clause (searchable text)
     start: int  # offset of the clause in the searchable text
     sentence: str
+    rule: str = "organiser"  # "organiser", "unqualified_organiser", "joint_with_province"
 
 
 def strip_venues(clause: str) -> str:
@@ -154,7 +155,7 @@ def find_organiser(doc: CleanDoc) -> Organiser | None:
             clause = text[start:verb.start()]
             level = _clause_level(clause)
             if level == WEAK and weak is None:
-                weak = Organiser(_weak_level(text[verb.end():], doc), clause, start, sentence)
+                weak = Organiser(_weak_level(text[verb.end():], doc), clause, start, sentence, "unqualified_organiser")
             elif level and level != WEAK:
                 partner = _provincial_partner(text, verb, sentence) if level == "central" else None
                 return partner or Organiser(level, clause, start, sentence)
@@ -164,13 +165,13 @@ def find_organiser(doc: CleanDoc) -> Organiser | None:
 def _provincial_partner(text: str, verb: re.Match, sentence: str) -> Organiser | None:
     """'Vụ Thông tin báo chí Bộ Ngoại giao phối hợp với Sở Thông tin và Truyền thông Lạng Sơn tổ chức
     ...': a central body running an event jointly with a province's body runs it *for* the province,
-    so the event is the province's (the central partner supports it)."""
-    if not verb.group(0).startswith("phối hợp với"):
-        return None
+    so the event is the province's (the central partner supports it), unless it serves many provinces."""
+    if not verb.group(0).startswith("phối hợp với") or NATIONAL_SCOPE_RE.search(text[verb.end():]):
+        return None  # an event for many provinces ("cho cán bộ 13 tỉnh, thành phố") stays central
     stop = PARTNER_END_RE.search(text, verb.end())
     partner = text[verb.end():stop.start() if stop else len(text)]
     if _clause_level(partner) == "province":
-        return Organiser("province", partner, verb.end(), sentence)
+        return Organiser("province", partner, verb.end(), sentence, "joint_with_province")
     return None
 
 
@@ -186,10 +187,11 @@ def fallback_level(doc: CleanDoc, has_province_mention: bool) -> Found:
     masked = _level_text(lead)
     province_mark = PROVINCE_MARK_RE.search(masked)
     if has_province_mention or province_mark:
-        return Found("province", sentence_of(lead, province_mark.start()) if province_mark else "")
+        return Found("province", sentence_of(lead, province_mark.start()) if province_mark else "",
+                     rule="provincial_wording")
     for regex, level in ((CENTRAL_MARK_RE, "central"), (DISTRICT_MARK_RE, "district")):
         mark = regex.search(masked)
         if mark:
-            return Found(level, sentence_of(lead, mark.start()))
-    return Found("other", "")
+            return Found(level, sentence_of(lead, mark.start()), rule=f"{level}_wording")
+    return Found("other", "", rule="no_level_marker")
 

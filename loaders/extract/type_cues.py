@@ -50,7 +50,8 @@ TEXT_CUES: tuple[TypeCue, ...] = (
     TypeCue("thong_tin_thoi_su", _re(r"(?:hội nghị|buổi|gặp mặt|cuộc họp)[^;\n]{0,30}?thông tin[^;\n]{0,40}?"
                                      r"(?:thời sự|tình hình)|báo cáo viên|^\W*thông tin (?:tình hình )?thời sự"
                                      r"|cung cấp thông tin[^;\n]{0,20}?định hướng|nói chuyện chuyên đề"
-                                     r"|thông tin chuyên đề|hội nghị thông tin(?!,? (?:và )?(?:tuyên truyền )?đối ngoại)")),
+                                     r"|thông tin chuyên đề"
+                                     r"|hội nghị thông tin(?!,? (?:và )?(?:tuyên truyền )?đối ngoại)")),
     # a launch: studying or rolling out a document, deploying the tasks of a period
     TypeCue("trien_khai", _re(SPREAD + r"[^;\n]{0,30}?" + DOC_NAME + r"|triển khai (?:thực hiện )?(?:nội dung )?"
                               r"(?:các )?(?:Kế hoạch|Hướng dẫn|Chương trình)|triển khai (?:nhiệm vụ|công tác)"

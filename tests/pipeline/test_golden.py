@@ -46,6 +46,9 @@ def frames_as_json() -> dict:
     for name, table in corpus.tables().items():
         if name == "report":  # paths depend on the checkout; the report has its own tests
             table = table.drop(columns=["path"])
+        if "source" in table:  # ... and so does the absolute path of the source file: keep its name
+            table = table.assign(source=pd.Series([Path(s).name for s in table["source"]], index=table.index,
+                                                  dtype="string"))
         out[name] = {
             "dtypes": {c: str(t) for c, t in table.dtypes.items()},
             "rows": [{c: _plain(v) for c, v in row.items()} for row in table.to_dict("records")],

@@ -56,7 +56,7 @@ ANNEX_DATE_RE = re.compile(
 # directly above the title can still be a masthead clock, so it must pass the clock check.
 NEAR_TITLE_TRUSTED_SIDES = {"after": True, "title": True, "lede": True, "before": False}
 
-# The rule names of the strengths below (keys of their measured precision, loaders/confidence.py).
+# The rule names of the strengths below (keys of their measured precision, loaders/extract/confidence.py).
 STRENGTH_RULES = {5: "source_hint", 4: "date_tag", 3: "labelled_or_official", 2: "date_with_time", 1: "bare_date_line"}
 
 
@@ -91,7 +91,7 @@ def _head_lines(text: str) -> list[str]:
     such a marker are the teasers' dates, never the page's own."""
     from ..lines import matches, patterns  # here, not at the top: lines imports dates.patterns
 
-    out = []
+    out: list[str] = []
     for line in (ln.strip() for ln in prep(text).splitlines()):
         if not line:
             continue
@@ -275,6 +275,7 @@ def extract_published(doc: CleanDoc) -> Found | None:
             clocks.add(cand.value)
             continue
         value = as_text_reads(cand.value, doc)
-        return Found(value, cand.evidence, rule=STRENGTH_RULES[cand.strength] + ("_swapped" if value != cand.value else ""))
+        swapped = "_swapped" if value != cand.value else ""
+        return Found(value, cand.evidence, rule=STRENGTH_RULES[cand.strength] + swapped)
     return None
 

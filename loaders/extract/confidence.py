@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .assets import read_json
-from .types import Found
+from ..assets import read_json
+from ..types import Found
 
 RULE_PRECISION_ASSET = "rule_precision.json"
 UNMEASURED = 0.5  # (0 + 1) / (0 + 2): a rule with no labelled evidence either way

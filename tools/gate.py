@@ -112,6 +112,13 @@ def _print_misses(result: dict) -> None:
             print(f"  {name:20s} {wrong}")
 
 
+def _cell(result: dict, value: float | None) -> str:
+    """'0.974 (113/116)': the figure and what it counts."""
+    if value is None:
+        return "-"
+    return f"{value:.3f} ({result.get('correct')}/{result.get('total')})" if result.get("total") else f"{value:.3f}"
+
+
 def main(argv: list[str]) -> int:
     files = [Path(a) for a in argv if not a.startswith("--")]
     if files:
@@ -122,9 +129,10 @@ def main(argv: list[str]) -> int:
             _print_misses(result)
         return 0
     out = report()
-    print(f"{'field':20s} {'training':>9s} {'cross-val':>9s}   (dev + dev2 + seeds; 10 folds)")
-    for name, value in out["training"][1].items():
-        print(f"{name:20s} {value:9.3f} {out['crossval'][1].get(name, float('nan')):9.3f}")
+    print(f"{'field':20s} {'training':>16s} {'cross-validated':>16s}   (dev + dev2 + seeds; {crossval.FOLDS} folds)")
+    for name in out["training"][1]:
+        cells = [_cell(out[kind][0].get(name) or {}, out[kind][1].get(name)) for kind in ("training", "crossval")]
+        print(f"{name:20s} {cells[0]:>16s} {cells[1]:>16s}")
     if "--by-id" in argv:
         print("cross-validated misses:")
         _print_misses(out["crossval"][0])

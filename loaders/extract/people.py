@@ -20,7 +20,9 @@ from ..types import CleanDoc, Person
 HONORIFIC_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:các đồng chí|đồng chí|Đ/c|đ/c|ông|bà|Ông|Bà|Đồng chí|Các đồng chí)\s*:?\s+)")
 CHAIR_RE = re.compile(r"(?:đồng |cùng )?chủ trì", re.I)
-CONCLUDE_RE = re.compile(r"phát biểu (?:ý kiến )?kết luận|kết luận (?:hội nghị|cuộc họp|buổi|lớp)", re.I)
+# the concluding speech: "phát biểu kết luận", "kết luận hội nghị", the closing speech ("phát biểu bế mạc")
+CONCLUDE_RE = re.compile(
+    r"phát biểu (?:ý kiến )?(?:kết luận|bế mạc)|(?:kết luận|bế mạc) (?:hội nghị|cuộc họp|buổi|lớp)", re.I)
 DIRECT_RE = re.compile(r"phát biểu chỉ đạo", re.I)
 HEAD_OF_BCD_RE = re.compile(r"(?<!Phó )Trưởng [Bb]an [Cc]hỉ đạo", re.U)
 INSTITUTION_AFTER_RE = re.compile(r"^\s*(?:,\s*)?phối hợp", re.I)

@@ -18,9 +18,10 @@ from .lines import (
     words_of,
 )
 
-# A lede's opening inside a line: a part of day (or "Ngày") and a day/month, then a comma.
+# A lede's opening inside a line: a part of day (or "Ngày") and a day/month, a comma, then words (a
+# dateline "Ngày 25/04/2017, 16:30" goes on with a time instead).
 GLUED_LEDE_RE = re.compile(
-    r"(?<=\s)(?:Sáng|Chiều|Tối|Trưa|Ngày)(?:\s+nay)?\s+\(?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\)?,\s")
+    r"(?<=\s)(?:Sáng|Chiều|Tối|Trưa|Ngày)(?:\s+nay)?\s+\(?\d{1,2}[/.\-]\d{1,2}(?:[/.\-]\d{2,4})?\)?,\s(?=[^\W\d_])")
 MENU_MIN_ITEMS = 8  # this many short bulleted lines in a row are a menu, not a list in the text
 MENU_ITEM_MAX_WORDS = 4
 

@@ -121,6 +121,12 @@ REPORTS = [
     pytest.param("Kết quả công tác thông tin đối ngoại năm 2020",
                  "Năm 2020, công tác thông tin đối ngoại của tỉnh đạt nhiều kết quả. Ban Chỉ đạo công tác thông tin "
                  "đối ngoại tỉnh đã kịp thời định hướng thông tin.", id="written-results-report-without-a-meeting"),
+    pytest.param("Tập huấn kỹ năng thông tin đối ngoại trên mạng xã hội",
+                 "Ngày 12/9, Trung tâm Công nghệ thông tin và Truyền thông tỉnh tổ chức lớp tập huấn kỹ năng thông tin "
+                 "đối ngoại trên mạng xã hội cho cán bộ các sở, ngành.", id="training-by-a-provincial-it-centre"),
+    pytest.param(None, "Tại hội nghị, các đại biểu thảo luận về kết quả công tác thông tin đối ngoại 6 tháng đầu năm "
+                 "2023. Ban Chỉ đạo công tác thông tin đối ngoại tỉnh đã chủ động định hướng báo chí, cung cấp thông "
+                 "tin cho phóng viên nước ngoài.", id="an-excerpt-starting-mid-article"),
     pytest.param("Hội nghị quán triệt Kết luận số 57-KL/TW",
                  "Sáng 24/11, Đảng ủy Khối tổ chức hội nghị phổ biến, quán triệt Kết luận số 57-KL/TW của Bộ Chính "
                  "trị về tiếp tục nâng cao chất lượng, hiệu quả công tác thông tin đối ngoại.",

@@ -37,7 +37,7 @@ EVIDENCE_CHARS = 400
 ISSUED_BY_COMMITTEE, PLAN_ISSUED = "bcd_issues", "plan_issued"
 
 
-# The model's inputs, in a fixed order: one per cue name, and the TTĐN density.
+# The model's inputs, in a fixed order: one per cue family, and the TTĐN density.
 FEATURES: tuple[str, ...] = tuple(dict.fromkeys([c.family for c in CUES] + [c.family for c in DOC_CUES]
                                                + ["ttdn_density"]))
 FAMILY: dict[str, str] = {c.name: c.family for c in CUES} | {c.name: c.family for c in DOC_CUES}

@@ -1,42 +1,46 @@
 """Group articles that report the same meeting, so charts can count meetings, not articles.
 
-Two articles share a meeting when (a) they are relevant, name the same province (or are
-both central-level) and give the same meeting date, or (b) their texts are near-duplicates
-(a re-post, a syndicated copy), whatever the extractors made of them. Near-duplicates are
-found with MinHash over word shingles and locality-sensitive banding: linear in the corpus.
+Two articles share a meeting when
+
+(a) both are relevant, name the same province (or are both central-level), give the same meeting
+    date and the same meeting type, and do not name different chairs (two outlets reporting one
+    meeting; a province's training and its review held the same day stay two meetings); or
+(b) their texts are near-duplicates, whatever the extractors made of them: a re-post (most of the
+    word shingles shared, Jaccard) or an excerpt of a report (the shorter text's shingles contained in
+    the longer one's).
+
+Near-duplicates are found without comparing every pair: each text is sampled at its *anchor*
+shingles (those whose hash is 0 modulo ANCHOR_MODULUS, a property of the shingle alone), so an excerpt's
+anchors are a subset of its report's anchors; texts sharing anchors are candidates, verified on their
+full shingle sets. Anchors shared by many texts are boilerplate and are not followed.
 """
 from __future__ import annotations
 
 import hashlib
 import re
 import zlib
+from collections import defaultdict
+from itertools import combinations
 
-import numpy as np
 import pandas as pd
 
 from .textnorm import fold
 
 SHINGLE_WORDS = 5
-NUM_HASHES = 32
-BANDS = 8  # 8 bands x 4 rows: pairs with Jaccard >~ 0.6 collide with high probability
-NEAR_DUP_JACCARD = 0.6
-MIN_SHINGLES = 8  # texts shorter than this are too thin to call duplicates
+ANCHOR_MODULUS = 8  # about one shingle in eight is an anchor
+MAX_ANCHOR_POSTINGS = 40  # an anchor in more texts than this is boilerplate ("Ban Chỉ đạo công tác ...")
+MIN_SHARED_ANCHORS = 2
+NEAR_DUP_JACCARD = 0.6  # a re-post: most shingles shared
+NEAR_DUP_CONTAINMENT = 0.8  # an excerpt: most of the shorter text inside the longer one
+MIN_SHINGLES = 8  # texts shorter than this are too thin to call re-posts
+MIN_EXCERPT_SHINGLES = 40  # ... and an excerpt must be a passage, not a headline that every copy repeats
 WORD_RE = re.compile(r"\w+")
-_RNG = np.random.default_rng(20250701)
-_A = _RNG.integers(1, (1 << 31) - 1, NUM_HASHES, dtype=np.int64)
-_B = _RNG.integers(0, (1 << 31) - 1, NUM_HASHES, dtype=np.int64)
-_PRIME = (1 << 31) - 1
 
 
 def shingles(text: str) -> set[int]:
     words = WORD_RE.findall(fold(text or ""))
     return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
             for i in range(max(0, len(words) - SHINGLE_WORDS + 1))}
-
-
-def minhash(sh: set[int]) -> np.ndarray:
-    x = np.fromiter(sh, dtype=np.int64)
-    return ((np.outer(_A, x) + _B[:, None]) % _PRIME).min(axis=1)
 
 
 class _UnionFind:
@@ -55,48 +59,84 @@ class _UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def _same_meeting_key(row) -> str | None:
-    # ``relevant`` arrives as numpy's bool when the column has no NA, Python's when it has: ``is True`` misses one
-    if pd.isna(row.relevant) or not bool(row.relevant) or pd.isna(row.meeting_date):
+def is_near_duplicate(a: set[int], b: set[int]) -> bool:
+    """A re-post (Jaccard) or an excerpt (containment of the shorter in the longer)."""
+    small, large = (a, b) if len(a) <= len(b) else (b, a)
+    if len(small) < MIN_SHINGLES:
+        return False
+    shared = len(small & large)
+    if shared / len(small | large) >= NEAR_DUP_JACCARD:
+        return True
+    return len(small) >= MIN_EXCERPT_SHINGLES and shared / len(small) >= NEAR_DUP_CONTAINMENT
+
+
+def _candidate_pairs(sets: list[set[int]]) -> set[tuple[int, int]]:
+    """Pairs of texts sharing enough anchor shingles to be worth comparing in full."""
+    postings: dict[int, list[int]] = defaultdict(list)
+    anchors = [{h for h in sh if h % ANCHOR_MODULUS == 0} for sh in sets]
+    for i, own in enumerate(anchors):
+        for h in own:
+            postings[h].append(i)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for docs in postings.values():
+        if 1 < len(docs) <= MAX_ANCHOR_POSTINGS:
+            for pair in combinations(docs, 2):
+                shared[pair] += 1
+    return {pair for pair, n in shared.items()
+            if n >= min(MIN_SHARED_ANCHORS, len(anchors[pair[0]]), len(anchors[pair[1]]))}
+
+
+def _is_true(value) -> bool:
+    """A pandas/numpy boolean cell (itertuples yields numpy.bool_, never the ``True`` singleton)."""
+    return bool(pd.notna(value) and value)
+
+
+def _where(row) -> str | None:
+    if isinstance(row.province, str) and row.province:
+        return fold(row.province)
+    return "central" if row.level == "central" else None
+
+
+def _meeting_key(row) -> str | None:
+    """Province (or central level) | meeting date | meeting type of a relevant, dated article."""
+    if not _is_true(row.relevant) or pd.isna(row.meeting_date) or pd.isna(row.meeting_type):
         return None
-    where = row.province if isinstance(row.province, str) else ("central" if row.level == "central" else None)
-    if where is None:
-        return None
-    return f"{fold(where)}|{row.meeting_date.date().isoformat()}"
+    where = _where(row)
+    return None if where is None else f"{where}|{row.meeting_date.date().isoformat()}|{row.meeting_type}"
+
+
+def _chairs(row) -> set[str]:
+    value = row.chairs
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return set()
+    return {fold(str(name)) for name in (value.tolist() if hasattr(value, "tolist") else value)}
+
+
+def _group_by_key(articles: pd.DataFrame, uf: _UnionFind) -> None:
+    """Same place, day and type is one meeting unless the two name different chairs."""
+    by_key: dict[str, list[tuple[int, set[str]]]] = defaultdict(list)
+    for i, row in enumerate(articles.itertuples(index=False)):
+        key = _meeting_key(row)
+        if key is not None:
+            by_key[key].append((i, _chairs(row)))
+    for members in by_key.values():
+        for (i, ci), (j, cj) in combinations(members, 2):
+            if not ci or not cj or ci & cj:
+                uf.union(i, j)
 
 
 def assign_meeting_ids(articles: pd.DataFrame) -> pd.Series:
     """One id per meeting; every article gets one (a lone article is its own meeting)."""
     n = len(articles)
     uf = _UnionFind(n)
-    first_by_key: dict[str, int] = {}
-    for i, row in enumerate(articles.itertuples(index=False)):
-        key = _same_meeting_key(row)
-        if key is not None:
-            uf.union(first_by_key.setdefault(key, i), i)
-
+    _group_by_key(articles, uf)
     sets = [shingles(t) for t in articles["body"].fillna("").astype(str)]
-    buckets: dict[tuple, list[int]] = {}
-    rows_per_band = NUM_HASHES // BANDS
-    for i, sh in enumerate(sets):
-        if len(sh) < MIN_SHINGLES:
-            continue
-        sig = minhash(sh)
-        for b in range(BANDS):
-            band = tuple(sig[b * rows_per_band:(b + 1) * rows_per_band].tolist())
-            buckets.setdefault((b, band), []).append(i)
-    for members in buckets.values():
-        for j in members[1:]:
-            first, other = sets[members[0]], sets[j]
-            if uf.find(members[0]) != uf.find(j) and len(first & other) / len(first | other) >= NEAR_DUP_JACCARD:
-                uf.union(members[0], j)
-
+    for i, j in _candidate_pairs(sets):
+        if uf.find(i) != uf.find(j) and is_near_duplicate(sets[i], sets[j]):
+            uf.union(i, j)
     doc_ids = articles["doc_id"].astype(str).tolist()
-    roots: dict[int, list[str]] = {}
+    members: dict[int, list[str]] = defaultdict(list)
     for i in range(n):
-        roots.setdefault(uf.find(i), []).append(doc_ids[i])
-    ids = [""] * n
-    for i in range(n):
-        anchor = min(roots[uf.find(i)])
-        ids[i] = "m" + hashlib.sha1(anchor.encode("utf-8")).hexdigest()[:10]
+        members[uf.find(i)].append(doc_ids[i])
+    ids = ["m" + hashlib.sha1(min(members[uf.find(i)]).encode("utf-8")).hexdigest()[:10] for i in range(n)]
     return pd.Series(ids, index=articles.index, dtype="string")

@@ -22,6 +22,10 @@ REGIONS = [
 ]
 COUNT_FIELDS = ["delegations_in", "visitors_in", "delegations_out", "visitors_out"]
 OTHER_NUMBER_FIELDS = ["attendees", "fdi_projects"]
+# Fields whose confidence the articles table carries as "<field>_p": a model's probability (relevant,
+# meeting_type) or the deciding rule's measured precision (see loaders/extract/confidence.py). Every value's
+# confidence is also in the evidence table.
+CONFIDENCE_FIELDS = ["relevant", "meeting_type", "level", "province", "published", "meeting_date", "period"]
 
 # name -> dtype. "list" marks an object column holding a Python list of strings.
 Columns = Mapping[str, object]  # column name -> dtype ("list" marks a list-of-strings column)
@@ -51,6 +55,7 @@ ARTICLE_COLUMNS: dict[str, object] = {
     "themes": "list",
     "countries": "list",
     "meeting_id": "string",
+    **{f"{name}_p": "Float64" for name in CONFIDENCE_FIELDS},
     # fields a person corrected or checked (loaders/corrections): empty lists for the raw extraction
     "corrected_fields": "list",
     "checked_fields": "list",
@@ -62,14 +67,20 @@ LIST_COLUMNS = [c for c, t in ARTICLE_COLUMNS.items() if t == "list"]
 DATE_COLUMNS = [c for c, t in ARTICLE_COLUMNS.items() if t == "datetime64[ns]"]
 
 # Long tables: one row per fact, each with the sentence it stands on.
-EVIDENCE_COLUMNS: dict[str, object] = {"doc_id": "string", "field": "string", "value": "string", "sentence": "string"}
+EVIDENCE_COLUMNS: dict[str, object] = {
+    "doc_id": "string", "field": "string", "value": "string", "sentence": "string",
+    "confidence": "Float64",  # the model's probability, or the deciding rule's measured precision
+    "rule": "string",  # which rule (or "model") decided: the key of its precision in assets/rule_precision.json
+}
 THEME_COLUMNS: dict[str, object] = {"doc_id": "string", "theme": "string", "keyword": "string", "sentence": "string"}
 TERM_COLUMNS: dict[str, object] = {"doc_id": "string", "term": "string", "count": "Int64"}
 PEOPLE_COLUMNS: dict[str, object] = {
     "doc_id": "string", "name": "string", "title": "string", "role": "string", "sentence": "string",
+    "confidence": "Float64", "rule": "string",
 }
 NUMBER_COLUMNS: dict[str, object] = {
     "doc_id": "string", "field": "string", "value": "Int64", "approx": "boolean", "sentence": "string",
+    "confidence": "Float64",
 }
 REPORT_COLUMNS: dict[str, object] = {
     "path": "string", "member": "string", "status": "string", "reason": "string", "records": "Int64",
@@ -107,6 +118,8 @@ def typed(frame: pd.DataFrame, columns: Columns) -> pd.DataFrame:
             frame[name] = pd.to_datetime(frame[name], errors="coerce").astype("datetime64[ns]")
         elif dtype == "Int64":
             frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("Int64")
+        elif dtype == "Float64":
+            frame[name] = pd.to_numeric(frame[name], errors="coerce").astype("Float64")
         elif dtype == "boolean":
             frame[name] = frame[name].astype("boolean")
         elif isinstance(dtype, pd.CategoricalDtype):

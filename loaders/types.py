@@ -11,11 +11,15 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Found:
-    """An extracted value with the sentence that supports it."""
+    """An extracted value with the sentence that supports it, how sure we are, and which rule said so."""
 
     value: Any
     evidence: str
     approx: bool = False  # "hơn 50", "gần 300": the number is a bound, not an exact count
+    # How likely the value is right: a fitted model's probability, or None when a rule decided; the
+    # rule's measured precision on the labelled articles then applies (see loaders/extract/confidence.py).
+    confidence: float | None = None
+    rule: str = ""  # the rule that produced the value: its key in assets/rule_precision.json
 
 
 @dataclass(frozen=True)
@@ -26,6 +30,7 @@ class Person:
     title: str = ""
     role: str = "chair"  # chair | central_official
     evidence: str = ""
+    rule: str = ""  # the pattern that found them ("chu_tri", "conclusion", ...): see loaders/extract/confidence.py
 
 
 @dataclass(frozen=True)

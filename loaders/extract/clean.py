@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..textnorm import nfc
 from ..types import CleanDoc
-from .layout import dateline_near_title, listing_label, listing_reason, split_lines, split_top, take_top_meta
+from .layout import dateline_near_title, listing_label, listing_reason, split_top, take_top_meta
 from .lines import (
     BYLINE_MAX_LINES,
     CAPTION_MAX_CHARS,
@@ -33,6 +33,7 @@ from .lines import (
     patterns,
     same_line,
 )
+from .rawlines import split_lines
 
 
 @dataclass

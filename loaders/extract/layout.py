@@ -15,10 +15,8 @@ from .lines import (
     BULLET_RE,
     BYLINE_PREFIX_RE,
     INITIALS_RE,
-    LEADING_DATE_TAG_RE,
     LISTING_LABELLED_MIN_TEASERS,
     LISTING_MIN_TEASERS,
-    MD_HEADING_RE,
     NEAR_TITLE_SKIP,
     SHORT_TITLE_MIN_WORDS,
     TITLE_DATE_TAIL_RE,
@@ -41,17 +39,6 @@ from .lines import (
     same_line,
     words_of,
 )
-
-
-def split_lines(raw: str) -> list[str]:
-    """Non-empty stripped lines; a date tag glued to the first line becomes its own line."""
-    lines = [MD_HEADING_RE.sub("", ln.strip()) for ln in raw.splitlines() if ln.strip()]
-    for i, line in enumerate(lines[:TOP_ZONE_LINES]):
-        m = LEADING_DATE_TAG_RE.match(line)
-        if m:
-            lines[i:i + 1] = [m.group(1), m.group(2)]
-            break
-    return lines
 
 
 @dataclass
@@ -156,8 +143,11 @@ def take_top_meta(rest: list[str], dateline: list[str], listing: bool = False) -
     out: list[str] = []
     credits: list[str] = []
     before_paragraph = True
+    teasers = False  # below a "Tin khác" marker the dates are the teasers' own
     for i, line in enumerate(rest):
-        if not listing and (before_paragraph and is_dateline(line) or i < TOP_ZONE_LINES and is_date_only(line)):
+        teasers = teasers or matches(line, patterns().block)
+        if not listing and not teasers and (before_paragraph and is_dateline(line)
+                                            or i < TOP_ZONE_LINES and is_date_only(line)):
             dateline.append(line)
             continue
         if before_paragraph and not is_paragraph(line) and (BULLET_RE.match(line) or BYLINE_PREFIX_RE.match(line)):

@@ -1,100 +1,132 @@
 """What kind of meeting a relevant article reports, from the event's own name.
 
-The title, then the lede's event sentence, then the URL's words decide; a mid-year or year-end
-period turns a plain "họp"/"giao ban" into a review. Labels: see schema.MEETING_TYPES.
+Each type has cues (general patterns of how Vietnamese reports name that kind of event); a cue
+counts by *where* it is seen: the title and headline lines, the lede's event sentence, the rest of
+the lede, the URL's words. A type's score is a bias plus the fitted weights of its own cues
+(assets/meeting_type_weights.json, ``make fit``), so "Hội nghị sơ kết 6 tháng ..., triển khai nhiệm
+vụ 6 tháng cuối năm" is weighed, not decided by rule order; the answer's probability is its
+confidence. Two cues read the calendar: a meeting on a named year held at that year's turn reviews
+it, and the reviewed period the dates extractor found says whether a review is mid-period or annual.
 """
 from __future__ import annotations
 
 import re
+from datetime import date
 
+from ..schema import MEETING_TYPES
 from ..types import CleanDoc, Found
-from .phrases import BCD_ISSUES, CAPTION_RE, ISSUED_DOC, MEET
+from .dates.patterns import YEAR_WORK_RE, at_year_turn
+from .model import LinearModel, load_model
+from .phrases import BCD_ISSUES, CAPTION_RE, MEET
 from .segments import head_and_body, normalised, url_words
+from .type_cues import GROUP_CLASS, SLUG_CUES, TEXT_CUES
 
-PERIOD_MID = r"(?:(?:6|sáu|9|chín|06|09) tháng|quý (?:I|II|III|IV|1|2|3|4)\b|nửa đầu năm|giữa nhiệm kỳ)"
-# Ordered: the first type whose pattern matches a segment wins within that segment.
-TYPE_RULES: tuple[tuple[str, re.Pattern, bool], ...] = (
-    # (type, pattern, strong) -- weak cues (a plan launch, a plain meeting, a working visit) yield
-    # to a strong cue found in a later segment, because titles like "Triển khai nhiệm vụ 6 tháng
-    # cuối năm" or "Họp Ban Chỉ đạo" often name a review by its second half.
-    ("khac", re.compile(r"giải thưởng[^;\n]{0,60}(?:thông tin đối ngoại|TTĐN)|trao giải|phát động giải|lễ phát động"
-                        r"|cuộc thi|hội thi|triển lãm|liên hoan", re.I), True),
-    ("so_ket", re.compile(r"sơ kết|" + PERIOD_MID, re.I), True),
-    ("tong_ket", re.compile(r"tổng kết|(?:đánh giá|kết quả)[^;\n]{0,80}?năm \d{4}|hội nghị đánh giá năm"
-                            r"|kết quả (?:công tác|thực hiện|hoạt động)|qua \d+ năm thực hiện"
-                            r"|^[^:]{0,30}:?\s*thực hiện[^;\n]{0,80}giai đoạn \d{4}\s*[-–]\s*\d{4}", re.I), True),
-    ("tap_huan", re.compile(r"tập huấn|bồi dưỡng|lớp học|đào tạo|khóa học", re.I), True),
-    ("thong_tin_thoi_su", re.compile(r"(?:hội nghị|buổi|gặp mặt|cuộc họp)[^;\n]{0,30}?thông tin[^;\n]{0,40}?"
-                                     r"(?:thời sự|tình hình)|báo cáo viên"
-                                     r"|^\W*thông tin (?:tình hình )?thời sự", re.I), True),
-    ("trien_khai", re.compile(r"quán triệt|nghiên cứu,? (?:học tập,? )?triển khai"
-                              r"|triển khai (?:thực hiện )?(?:nội dung )?"
-                              r"(?:các )?(?:Kết luận|Chiến lược|Nghị quyết|Chỉ thị|Kế hoạch|Đề án|Quyết định|Nghị định)"
-                              r"|triển khai (?:nhiệm vụ|công tác)"
-                              r"|ban hành (?:Kế hoạch|Hướng dẫn|Chương trình)", re.I), False),
-    ("hop", re.compile(r"\bhọp\b|giao ban|phiên họp", re.I), False),
-    ("khac", re.compile(r"làm việc (?:tại|với)|đoàn công tác|khảo sát|kiểm tra|hội thảo|tọa đàm|toạ đàm|diễn đàn"
-                        r"|ra mắt", re.I), False),
-)
-# The label set is exhaustive: a relevant event that none of the rules names is 'khac' by definition.
-RESIDUAL_TYPE = "khac"
-SLUG_TYPE_RULES: tuple[tuple[str, re.Pattern], ...] = (
-    ("khac", re.compile(r"giai thuong|trao giai|phat dong")),
-    ("so_ket", re.compile(r"so ket|6 thang")),
-    ("tong_ket", re.compile(r"tong ket")),
-    ("tap_huan", re.compile(r"tap huan|boi duong")),
-    ("thong_tin_thoi_su", re.compile(r"thoi su|bao cao vien")),
-    ("trien_khai", re.compile(r"quan triet|trien khai")),
-    ("hop", re.compile(r"\bhop\b|giao ban")),
-)
-# A guideline or plan issued by the committee itself is a launch (LABELING: trien_khai), even
-# without a meeting; a meeting that also issues a document is named by its meeting noun instead.
-BCD_ISSUED_DOC_RE = re.compile(BCD_ISSUES + r"\s+(?:các |bản )?" + ISSUED_DOC, re.I)
-MEET_RE = re.compile(MEET, re.I)
-EVENT_SENTENCE_RE = re.compile(MEET + r"|tổ chức|chủ trì|khai mạc|diễn ra|" + BCD_ISSUES, re.I)
+WEIGHTS_ASSET = "meeting_type_weights.json"
+TYPES: tuple[str, ...] = tuple(MEETING_TYPES)
+# Where a cue is seen says how surely it names the event: the title is the event's own name; the event
+# sentence describes it (and may list side activities); the URL's words copy a title; the rest of the
+# lede also recounts other events and results.
+SEGMENT_FACTOR = {"title": 1.0, "event": 0.8, "slug": 0.6, "lede": 0.2}
+# "hop" is a plain meeting that is none of the other types (LABELING.md): once the event is named or
+# dated as a review, "họp"/"giao ban" is no evidence of a plain meeting.
+REVIEW_FEATURES = ("so_ket", "tong_ket", "tong_ket:year_turn", "tong_ket:annual_period", "so_ket:mid_period")
+PLAIN_MEETING = "hop"
+NAMED_FACTOR = 0.8  # a review cue at least this strong (title, event sentence) names the event
+CALENDAR_FEATURES = ("tong_ket:year_turn", "tong_ket:annual_period", "so_ket:mid_period")
+FEATURES: tuple[str, ...] = tuple(GROUP_CLASS) + CALENDAR_FEATURES
+# "tổ chức" as the verb of an event ("tổ chức hội nghị"), not the noun ("Liên hiệp các tổ chức hữu nghị")
+ORGANISE = (r"tổ chức\s+(?:(?:các|một|buổi|cuộc)\s+)?(?:hội nghị|hội thảo|lễ|lớp|buổi|cuộc|họp|tập huấn|bồi dưỡng"
+            r"|giao ban|sơ kết|tổng kết|triển lãm|tọa đàm|toạ đàm|gặp mặt|phổ biến|quán triệt)")
+EVENT_SENTENCE_RE = re.compile(MEET + "|" + ORGANISE + r"|chủ trì|khai mạc|diễn ra|" + BCD_ISSUES, re.I)
 EVENT_SCAN_CHARS = 1200
+MID_PERIOD_RE = re.compile(r"^\d{4}(?:H1|M\d+|Q\d)$")
+ANNUAL_PERIOD_RE = re.compile(r"^\d{4}$")
+EVIDENCE_CHARS = 400
 
 
-def _segment_type(text: str) -> tuple[str, bool] | None:
-    if BCD_ISSUED_DOC_RE.search(text) and not MEET_RE.search(text):
-        return "trien_khai", True
-    for mtype, pattern, strong in TYPE_RULES:
-        if pattern.search(text):
-            return mtype, strong
-    return None
+def feature_type(feature: str) -> str:
+    """The type a feature speaks for ("khac_visit" -> "khac", "tong_ket:year_turn" -> "tong_ket")."""
+    return GROUP_CLASS.get(feature.split(":", 1)[0], feature.split(":", 1)[0])
 
 
-def _name_segments(doc: CleanDoc) -> list[str]:
-    """Where the event's own name is: title, headline lines, then the lede's event sentence
-    (the first early non-headline sentence with a meeting noun or verb)."""
+def _segments(doc: CleanDoc) -> dict[str, list[str]]:
+    """Title and headline lines; the lede's event sentence (the first early non-caption sentence with a
+    meeting noun or verb); the rest of the lede; the URL's words."""
     title, head, _ = head_and_body(doc)
-    segments = list(title)
+    event: list[str] = []
     used = 0
     for sent in head:
         if used > EVENT_SCAN_CHARS:
             break
         used += len(sent) + 1
         if not CAPTION_RE.search(sent) and EVENT_SENTENCE_RE.search(sent):
-            segments.append(sent)
+            event = [sent]
             break
-    return segments
+    lede = [s for s in head if s not in event and not CAPTION_RE.search(s)]
+    return {"title": title, "event": event, "lede": lede, "slug": [url_words(doc)]}
 
 
-def extract_meeting_type(doc: CleanDoc) -> Found | None:
-    """so_ket | tong_ket | tap_huan | thong_tin_thoi_su | hop | trien_khai | khac, from the event's name."""
-    doc = normalised(doc)
-    segments = _name_segments(doc)
-    found = [(seg, _segment_type(seg)) for seg in segments]
-    for seg, hit in found:
-        if hit and hit[1]:
-            return Found(hit[0], seg[:400])
-    for seg, hit in found:
-        if hit:
-            return Found(hit[0], seg[:400])
-    slug = url_words(doc)
-    for mtype, pattern in SLUG_TYPE_RULES:
-        if pattern.search(slug):
-            return Found(mtype, (doc.extras or {}).get("url") or slug)
-    if segments:
-        return Found(RESIDUAL_TYPE, segments[0][:400])
+def _group_hits(segments: dict[str, list[str]]) -> dict[str, tuple[float, str]]:
+    """cue group -> (its strongest place's factor, the text it was seen in)."""
+    hits: dict[str, tuple[float, str]] = {}
+    for segment, texts in segments.items():
+        cues = SLUG_CUES if segment == "slug" else TEXT_CUES
+        factor = SEGMENT_FACTOR[segment]
+        for text in texts:
+            for cue in cues:
+                seen = cue.pattern.search(text) and not (cue.unless and cue.unless.search(text))
+                if seen and (cue.group not in hits or factor > hits[cue.group][0]):
+                    hits[cue.group] = (factor, text)
+    return hits
+
+
+def _year_turn(segments: dict[str, list[str]], held: date | None) -> str | None:
+    """The title or event sentence names a year and the meeting is held as that year turns."""
+    if held is None:
+        return None
+    for text in segments["title"] + segments["event"]:
+        for m in YEAR_WORK_RE.finditer(text):
+            if at_year_turn(int(m.group(1)), held):
+                return text
     return None
+
+
+def _hits(doc: CleanDoc, held: date | None, period: str | None) -> dict[str, tuple[float, str]]:
+    segments = _segments(doc)
+    hits = _group_hits(segments)
+    turn = _year_turn(segments, held)
+    if turn:
+        hits["tong_ket:year_turn"] = (1.0, turn)
+    if period and ANNUAL_PERIOD_RE.match(period):
+        hits["tong_ket:annual_period"] = (1.0, f"period {period}")
+    elif period and MID_PERIOD_RE.match(period):
+        hits["so_ket:mid_period"] = (1.0, f"period {period}")
+    if any(hits.get(f, (0.0, ""))[0] >= NAMED_FACTOR for f in REVIEW_FEATURES):
+        hits.pop(PLAIN_MEETING, None)
+    return hits
+
+
+def meeting_type_features(doc: CleanDoc, held: date | None = None, period: str | None = None) -> dict[str, float]:
+    """The model's inputs: each cue group's place factor, and the calendar cues."""
+    return {f: factor for f, (factor, _) in _hits(normalised(doc), held, period).items()}
+
+
+def extract_meeting_type(doc: CleanDoc, held: date | None = None, period: str | None = None,
+                         model: LinearModel | None = None) -> Found | None:
+    """so_ket | tong_ket | tap_huan | thong_tin_thoi_su | hop | trien_khai | khac, with its probability;
+    None for a document without text.
+
+    The evidence is the text of the cue that adds most to the chosen type (the title when none fired).
+    """
+    doc = normalised(doc)
+    if not (doc.title or doc.body or "").strip():
+        return None
+    model = model or load_model(WEIGHTS_ASSET)
+    hits = _hits(doc, held, period)
+    features = {f: factor for f, (factor, _) in hits.items()}
+    proba = model.proba(features)
+    best = max(TYPES, key=lambda t: (proba.get(t, 0.0), -TYPES.index(t)))
+    push = model.contributions(features, best)
+    support = [(w, hits[f][1]) for f, w in push.items() if w > 0 and feature_type(f) == best]
+    evidence = max(support)[1] if support else (doc.title or (doc.body or "").split("\n")[0])
+    return Found(best, str(evidence)[:EVIDENCE_CHARS], confidence=proba.get(best), rule="model")

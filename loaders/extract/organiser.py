@@ -32,6 +32,12 @@ ORGANISER_VERB_RE = re.compile(
     r"|chủ trì|phối hợp(?: với| tổ chức)|(?:có buổi )?làm việc (?:với|tại)|tiến hành họp"
     # The event itself used as a verb: "Ban Chỉ đạo ... tỉnh Long An họp sơ kết ...".
     r"|(?:họp|tổng kết|sơ kết|giao ban|tập huấn|triển khai|quán triệt|bồi dưỡng|phát động|ban hành)(?!\w))")
+# "Tại điểm cầu Bình Dương": a province is one bridge point of an online conference run above it (a
+# province's own conference has its districts as bridge points).
+BRIDGE_POINT_RE = re.compile(r"(?i:điểm cầu)\s+(?:(?i:tỉnh|thành phố|tp\.?)\s+)?")
+BRIDGE_NAME_CHARS = 30
+# Where a co-organiser's name ends: the shared verb, or the clause breaking off.
+PARTNER_END_RE = re.compile(r"tổ chức|[,;.(]")
 # Comma-chunks of an organiser clause that name a venue or the authority being followed.
 VENUE_CHUNK_RE = re.compile(r"(?:^|,)\s*(?:tại|Tại)\s[^,]*(?:,\s*(?:tỉnh|thành phố|TP\.?)\s[^,]*)?")
 AUTHORITY_CHUNK_RE = re.compile(r"(?:^|(?<=[,.:]))\s*(?:Theo|Thực hiện|Căn cứ|Quán triệt|Được sự)\s[^,]*,")
@@ -70,6 +76,7 @@ class Organiser:
     clause: str  # the subject clause (searchable text)
     start: int  # offset of the clause in the searchable text
     sentence: str
+    rule: str = "organiser"  # "organiser", "unqualified_organiser", "joint_with_province"
 
 
 def strip_venues(clause: str) -> str:
@@ -148,22 +155,43 @@ def find_organiser(doc: CleanDoc) -> Organiser | None:
             clause = text[start:verb.start()]
             level = _clause_level(clause)
             if level == WEAK and weak is None:
-                weak = Organiser(_weak_level(text[verb.end():], doc), clause, start, sentence)
+                weak = Organiser(_weak_level(text[verb.end():], doc), clause, start, sentence, "unqualified_organiser")
             elif level and level != WEAK:
-                return Organiser(level, clause, start, sentence)
+                partner = _provincial_partner(text, verb, sentence) if level == "central" else None
+                return partner or Organiser(level, clause, start, sentence)
     return weak
 
 
+def _provincial_partner(text: str, verb: re.Match, sentence: str) -> Organiser | None:
+    """'Vụ Thông tin báo chí Bộ Ngoại giao phối hợp với Sở Thông tin và Truyền thông Lạng Sơn tổ chức
+    ...': a central body running an event jointly with a province's body runs it *for* the province,
+    so the event is the province's (the central partner supports it), unless it serves many provinces."""
+    if not verb.group(0).startswith("phối hợp với") or NATIONAL_SCOPE_RE.search(text[verb.end():]):
+        return None  # an event for many provinces ("cho cán bộ 13 tỉnh, thành phố") stays central
+    stop = PARTNER_END_RE.search(text, verb.end())
+    partner = text[verb.end():stop.start() if stop else len(text)]
+    if _clause_level(partner) == "province":
+        return Organiser("province", partner, verb.end(), sentence, "joint_with_province")
+    return None
+
+
 def fallback_level(doc: CleanDoc, has_province_mention: bool) -> Found:
-    """No organiser found: provincial wording wins, then central bodies, else 'other'."""
+    """No organiser found: a province's bridge point of a national conference is central; then
+    provincial wording wins, then central bodies, else 'other'."""
     lead = nfc(doc.lead)
+    text = searchable(lead)
+    for bridge in BRIDGE_POINT_RE.finditer(text):
+        named, _ = find_mentions(text[bridge.end():bridge.end() + BRIDGE_NAME_CHARS])
+        if named and named[0].start == 0:
+            return Found("central", sentence_of(lead, bridge.start()), rule="bridge_point")
     masked = _level_text(lead)
     province_mark = PROVINCE_MARK_RE.search(masked)
     if has_province_mention or province_mark:
-        return Found("province", sentence_of(lead, province_mark.start()) if province_mark else "")
+        return Found("province", sentence_of(lead, province_mark.start()) if province_mark else "",
+                     rule="provincial_wording")
     for regex, level in ((CENTRAL_MARK_RE, "central"), (DISTRICT_MARK_RE, "district")):
         mark = regex.search(masked)
         if mark:
-            return Found(level, sentence_of(lead, mark.start()))
-    return Found("other", "")
+            return Found(level, sentence_of(lead, mark.start()), rule=f"{level}_wording")
+    return Found("other", "", rule="no_level_marker")
 

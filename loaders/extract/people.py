@@ -20,7 +20,9 @@ from ..types import CleanDoc, Person
 HONORIFIC_RE = re.compile(
     r"(?:(?<![^\W\d_])(?:các đồng chí|đồng chí|Đ/c|đ/c|ông|bà|Ông|Bà|Đồng chí|Các đồng chí)\s*:?\s+)")
 CHAIR_RE = re.compile(r"(?:đồng |cùng )?chủ trì", re.I)
-CONCLUDE_RE = re.compile(r"phát biểu (?:ý kiến )?kết luận|kết luận (?:hội nghị|cuộc họp|buổi|lớp)", re.I)
+# the concluding speech: "phát biểu kết luận", "kết luận hội nghị", the closing speech ("phát biểu bế mạc")
+CONCLUDE_RE = re.compile(
+    r"phát biểu (?:ý kiến )?(?:kết luận|bế mạc)|(?:kết luận|bế mạc) (?:hội nghị|cuộc họp|buổi|lớp)", re.I)
 DIRECT_RE = re.compile(r"phát biểu chỉ đạo", re.I)
 HEAD_OF_BCD_RE = re.compile(r"(?<!Phó )Trưởng [Bb]an [Cc]hỉ đạo", re.U)
 INSTITUTION_AFTER_RE = re.compile(r"^\s*(?:,\s*)?phối hợp", re.I)
@@ -198,21 +200,22 @@ def _chairs_at(text: str, match: re.Match, before_only: bool = False) -> list[tu
     return [(n, t, sentence) for n, t in _names_in_clause(after)]
 
 
-def _chairs(text: str) -> list[tuple[str, str, str]]:
-    out: list[tuple[str, str, str]] = []
+def _chairs(text: str) -> list[tuple[str, str, str, str]]:
+    """(name, title, sentence, rule) of every chair: "chu_tri", "conclusion", "directing_head"."""
+    out: list[tuple[str, str, str, str]] = []
     for m in CHAIR_RE.finditer(text):
-        out += _chairs_at(text, m)
+        out += [(*found, "chu_tri") for found in _chairs_at(text, m)]
     for m in CONCLUDE_RE.finditer(text):
-        out += _chairs_at(text, m)
+        out += [(*found, "conclusion") for found in _chairs_at(text, m)]
     for m in DIRECT_RE.finditer(text):
         # a directing speech makes its speaker a chair only when the speaker heads the Ban Chỉ đạo
         for name, title, sentence in _chairs_at(text, m):
             if HEAD_OF_BCD_RE.search(title):
-                out.append((name, title, sentence))
+                out.append((name, title, sentence, "directing_head"))
     return out
 
 
-def _central_officials(text: str) -> list[tuple[str, str, str]]:
+def _central_officials(text: str) -> list[tuple[str, str, str, str]]:
     out = []
     for m in ATTEND_RE.finditer(text):
         start, end = _sentence_start(text, m.start()), _sentence_end(text, m.end())
@@ -220,7 +223,7 @@ def _central_officials(text: str) -> list[tuple[str, str, str]]:
                         text[m.end():end], count=1)
         for name, title in _names_in_clause(clause):
             if CENTRAL_TITLE_RE.search(title):
-                out.append((name, title, text[start:end].strip()))
+                out.append((name, title, text[start:end].strip(), "attendance"))
     return out
 
 
@@ -230,10 +233,10 @@ def extract_people(doc: CleanDoc) -> list[Person]:
     people: list[Person] = []
     seen: set[str] = set()
     for role, found in (("chair", _chairs(text)), ("central_official", _central_officials(text))):
-        for name, title, sentence in found:
+        for name, title, sentence, rule in found:
             key = fold(name)
             if key in seen:
                 continue
             seen.add(key)
-            people.append(Person(name=name, title=title[:200], role=role, evidence=sentence[:400]))
+            people.append(Person(name=name, title=title[:200], role=role, evidence=sentence[:400], rule=rule))
     return people

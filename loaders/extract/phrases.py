@@ -20,7 +20,7 @@ MEET = (r"(?:hội nghị|hội thảo|tọa đàm|toạ đàm|tập huấn|bồ
 # Issuing a document counts only when the committee itself issues it (BCD_ISSUES below).
 ACT = (r"(?:tổ chức (?:các |một )?(?:hội nghị|hội thảo|lễ|lớp|buổi|cuộc|khóa|tập huấn|giao ban|họp)|chủ trì|\bhọp\b"
        r"|giao ban|hội nghị|tập huấn|sơ kết|tổng kết|phát động|trao giải|làm việc|kiểm tra|khảo sát"
-       r"|khai mạc|triển lãm|cuộc thi)")
+       r"|khai mạc|triển lãm|cuộc thi|gặp mặt|giao nhiệm vụ)")
 # Bodies that issue documents. The issuer of "ban hành" is the closest one before it, so "Kế hoạch
 # của Ban Chỉ đạo ..., UBND tỉnh ban hành Kế hoạch" is a People's Committee plan. Case-sensitive:
 # "cơ sở" is no department.
@@ -28,6 +28,10 @@ ISSUER = (r"(?-i:UBND|Ủy ban|Uỷ ban|HĐND|Tỉnh ủy|Tỉnh uỷ|Huyện �
           r"|Đảng ủy|Đảng uỷ|Ban Thường vụ|Ban Tuyên giáo|Ban Bí thư|Bộ Chính trị|Chính phủ|Thủ tướng"
           r"|Chủ tịch|\bSở\b|\bBộ\b)")
 BCD_ISSUES = BCD + r"(?:(?!" + ISSUER + r")[^;\n]){0,80}?\bban hành"
+# Spreading a document: "quán triệt", "phổ biến", "học tập, triển khai" (a dissemination meeting's verbs).
+SPREAD = r"(?:quán triệt|phổ biến|học tập|nghiên cứu|triển khai|tuyên truyền)"
+# A Party or State document by its kind: "Kết luận số 57-KL/TW", "Chỉ thị 12", "Chiến lược ...".
+DOC_NAME = r"(?:Kết luận|Nghị quyết|Chỉ thị|Chiến lược|Quy định|Đề án|Nghị định|Quyết định)"
 ISSUED_DOC = r"(?:Kế hoạch|Hướng dẫn|Chương trình|Quy chế|Chỉ thị|Công văn|Đề cương|Định hướng)"
 # The committee as the object of a decision that forms or re-forms it: no activity of the committee.
 BCD_FORMED = r"(?:kiện toàn|thành lập|củng cố|bổ sung|điều chỉnh|thay đổi)(?: thành viên| nhân sự)?(?: của)? " + BCD

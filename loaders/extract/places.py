@@ -24,7 +24,7 @@ W_LEAD_CLASSIFIED = 3.0
 W_LEAD = 2.0
 W_BODY_CLASSIFIED = 1.5
 W_BODY = 1.0
-W_BYLINE = 2.5
+W_BYLINE = 1.5  # below MIN_TEXT_SCORE: an outlet's tag confirms; alone it never overrides the outlet's address
 BODY_CAP = 4.0  # many passing mentions in a long body must not beat the lede
 MIN_TEXT_SCORE = 2.0  # below this, a provincial outlet's address is the better answer
 LEAD_CHARS = 600
@@ -117,21 +117,34 @@ def _text_province(doc: CleanDoc, organiser: Organiser | None) -> tuple[str, str
     return best, evidence.get(best, ""), scores[best]
 
 
+def _province_rule(doc: CleanDoc, organiser: Organiser | None, province: str, evidence: str) -> str:
+    """Which signal named the province (the key of its measured precision)."""
+    if organiser is not None and evidence == organiser.sentence:
+        return "organiser"
+    if any(line == evidence and _title_head(line) for line in headlines(doc)):
+        return "title_head"
+    byline = _byline_province(doc)
+    if byline and byline == (province, evidence):
+        return "byline"
+    return "mentions"
+
+
 def extract_place(doc: CleanDoc, url: str | None) -> Place:
     """Province (Found or None), level (Found) and where the province came from ("text"/"url")."""
     organiser = find_organiser(doc)
     text_choice = _text_province(doc, organiser)
     if organiser is not None:
-        level = Found(organiser.level, organiser.sentence)
+        level = Found(organiser.level, organiser.sentence, rule=organiser.rule)
     else:
-        level = fallback_level(doc, text_choice is not None)
+        # a province met only as a venue ("tại Hà Nội") does not make the event provincial
+        level = fallback_level(doc, text_choice is not None and text_choice[2] >= MIN_TEXT_SCORE)
     if level.value == "central":
         return Place(None, level, None)
     from_url = province_from_url(url)
+    text_found = Found(text_choice[0], text_choice[1], rule=_province_rule(doc, organiser, *text_choice[:2])) \
+        if text_choice else None
     if text_choice and (text_choice[2] >= MIN_TEXT_SCORE or not from_url or text_choice[0] == from_url):
-        return Place(Found(text_choice[0], text_choice[1]), level, "text")
+        return Place(text_found, level, "text")
     if from_url:
-        return Place(Found(from_url, str(url)), level, "url")
-    if text_choice:
-        return Place(Found(text_choice[0], text_choice[1]), level, "text")
-    return Place(None, level, None)
+        return Place(Found(from_url, str(url), rule="outlet_url"), level, "url")
+    return Place(text_found, level, "text" if text_found else None)

@@ -9,6 +9,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
 import vietnamadminunits as vau
 
 from loaders.assets import read_csv, read_json
@@ -61,6 +62,25 @@ def test_every_alias_names_one_known_province_with_a_known_kind():
         assert row["province"] in NAMES, row
         assert row["kind"] in ALIAS_KINDS, row
         assert row["alias"].strip() == row["alias"] and row["alias"], row
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in re.sub(r"^(?:TP\.|Thành phố)\s*", "", name).replace("-", " ").split()).upper()
+
+
+@pytest.mark.parametrize("tag, provinces", [
+    pytest.param("ĐN", {"Đồng Nai", "Đà Nẵng", "Đắk Nông"}, id="DN-three-provinces"),
+    pytest.param("HG", {"Hà Giang", "Hậu Giang"}, id="HG-two-provinces"),
+    pytest.param("QN", {"Quảng Nam", "Quảng Ngãi", "Quảng Ninh"}, id="QN-three-provinces"),
+])
+def test_initials_shared_by_provinces(tag, provinces):
+    assert {r["province"] for r in PROVINCES if initials(r["province"]) == tag} == provinces
+
+
+def test_no_byline_tag_is_initials_shared_by_several_provinces():
+    # "(ĐN) -" opens articles of Đồng Nai's, Đà Nẵng's and Đắk Nông's outlets alike: such a tag names no one
+    shared = {tag for tag, n in Counter(initials(r["province"]) for r in PROVINCES).items() if n > 1}
+    assert not [r["alias"] for r in ALIASES if r["kind"] == "byline" and fold(r["alias"]).upper() in shared]
 
 
 def test_no_alias_is_ambiguous_after_fold():

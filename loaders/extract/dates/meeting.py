@@ -160,24 +160,30 @@ def _year_after_document(text: str, day: int, month: int) -> int | None:
     return None
 
 
-def _resolve(mention: _Mention, doc: CleanDoc, published: date | None) -> date | None:
+def _resolve(mention: _Mention, doc: CleanDoc, published: date | None) -> tuple[date | None, str]:
+    """The event's date and the rule that gave its year (a key of its measured precision)."""
     if mention.year:
-        return plausible_date(mention.year, mention.month, mention.day)
+        return plausible_date(mention.year, mention.month, mention.day), "year_written"
     if published:
         held = plausible_date(published.year, mention.month, mention.day)
         if held and (held - published).days > AHEAD_DAYS:
-            held = plausible_date(published.year - 1, mention.month, mention.day)  # 28/12 reported on 03/01
-        return held
-    year = (_year_from_zone(_zone(doc, mention), mention.month)
-            or _year_from_text(mention.text, mention.month)
-            or _year_after_document(mention.text, mention.day, mention.month))
-    return plausible_date(year, mention.month, mention.day) if year else None
+            # 28/12 reported on 03/01
+            return plausible_date(published.year - 1, mention.month, mention.day), "year_before_dateline"
+        return held, "year_of_dateline"
+    for rule, year in (("year_from_lede", lambda: _year_from_zone(_zone(doc, mention), mention.month)),
+                       ("year_from_text", lambda: _year_from_text(mention.text, mention.month)),
+                       ("year_after_document", lambda: _year_after_document(mention.text, mention.day,
+                                                                            mention.month))):
+        found = year()
+        if found:
+            return plausible_date(found, mention.month, mention.day), rule
+    return None, ""
 
 
 def meeting_from_text(doc: CleanDoc) -> date | None:
     """The meeting date settled by the text alone (no dateline): used to spot clocks."""
     mention = event_mention(doc)
-    return _resolve(mention, doc, None) if mention else None
+    return _resolve(mention, doc, None)[0] if mention else None
 
 
 def extract_meeting_date(doc: CleanDoc, published: date | None) -> Found | None:
@@ -185,6 +191,6 @@ def extract_meeting_date(doc: CleanDoc, published: date | None) -> Found | None:
     mention = event_mention(doc)
     if mention is None:
         return None
-    held = _resolve(mention, doc, published)
-    return Found(held, mention.sentence) if held else None
+    held, rule = _resolve(mention, doc, published)
+    return Found(held, mention.sentence, rule=rule) if held else None
 

@@ -119,8 +119,10 @@ NOT_EVENT_YEAR_BEFORE_RE = re.compile(
 HALF_YEAR_RE = re.compile(r"(?i:6|sáu) tháng (?:đầu|cuối) năm\s+((?:19|20)\d{2})")
 MONTHS_YEAR_RE = re.compile(r"(?i:\d{1,2}|ba|chín|mười) tháng (?:đầu )?năm\s+((?:19|20)\d{2})")
 QUARTER_YEAR_RE = re.compile(r"(?i:quý)\s+(I{1,3}|IV|[1-4])\s*(?:/|-|năm)\s*((?:19|20)\d{2})")
+# a review word, then the year it reviews ("báo cáo viên" is a speaker; "từ đầu năm 2024" is "since", no review)
 YEAR_REVIEW_RE = re.compile(
-    r"(?i:tổng kết|đánh giá|kết quả|sơ kết|báo cáo)[^.;\n]{0,80}?\bnăm\s+((?:19|20)\d{2})(?!\s*[-–]\s*\d{4})(?!\d)")
+    r"(?i:tổng kết|đánh giá|kết quả|sơ kết|báo cáo(?! viên))[^.;\n]{0,80}?(?<!đầu )\bnăm\s+((?:19|20)\d{2})"
+    r"(?!\s*[-–]\s*\d{4})(?!\d)")
 RANGE_REVIEW_RE = re.compile(
     r"(?i:tổng kết|đánh giá|sơ kết|kết quả)[^.;\n]{0,80}?(?:giai đoạn|năm|nhiệm kỳ)?\s*"
     r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})")
@@ -132,12 +134,26 @@ DEPLOY_YEAR_RE = re.compile(
 
 # --- period patterns --------------------------------------------------------------------------
 
-REVIEW_WORD_RE = re.compile(r"(?i:sơ kết|tổng kết|đánh giá|giao ban|kết quả|báo cáo|nhìn lại)")
+REVIEW_WORD_RE = re.compile(r"(?i:sơ kết|tổng kết|đánh giá|giao ban|kết quả|báo cáo(?! viên)|nhìn lại)")
+# a contest's or an award's closing ("Lễ tổng kết và trao giải Cuộc thi ...") reviews the contest, no period
+CONTEST_RE = re.compile(r"(?i:cuộc thi|hội thi|giải thưởng|trao giải|liên hoan)")
 FIRST_HALF_RE = re.compile(r"(?i:6|sáu) tháng đầu năm(?:\s+((?:19|20)\d{2}))?")
 LATER_HALF_YEAR_RE = re.compile(r"(?i:6|sáu) tháng cuối năm\s+((?:19|20)\d{2})")
 FIRST_MONTHS_RE = re.compile(r"(?i:(\d{1,2}|ba|chín|mười)) tháng đầu năm(?:\s+((?:19|20)\d{2}))?")
 QUARTER_RE = re.compile(r"(?i:quý)\s+(I{1,3}|IV|[1-4])(?:\s*(?:/|-|năm)\s*((?:19|20)\d{2}))?")
 LAST_YEAR_RE = re.compile(r"(?i:năm qua|năm vừa qua)")
+# "giao ban công tác ... năm 2019": a meeting on a year's work; held as that year turns, it reviews it
+# (a training or an award "năm 2019" held in December is no review: only a meeting noun counts)
+YEAR_WORK_RE = re.compile(r"(?:giao ban|\bhọp\b(?! báo))[^;\n]{0,80}?\bnăm ((?:19|20)\d{2})(?!\s*[-–]\s*\d)(?!\d)",
+                          re.IGNORECASE)
+YEAR_TURN_MONTHS = (11, 12)  # ... held in these months of that year, or
+NEXT_YEAR_MONTHS = (1, 2)  # ... in these months of the next one
+
+
+def at_year_turn(year: int, held: date) -> bool:
+    """``held`` falls at the end of ``year`` or the start of the next: when a year's work is reviewed."""
+    return (held.year == year and held.month in YEAR_TURN_MONTHS) or (
+        held.year == year + 1 and held.month in NEXT_YEAR_MONTHS)
 MONTH_WORDS = {"ba": 3, "chín": 9, "mười": 10}
 ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 

@@ -7,6 +7,7 @@ from ...textnorm import sentence_of
 from ...types import CleanDoc, Found
 from .meeting import event_mention
 from .patterns import (
+    CONTEST_RE,
     DEPLOY_YEAR_RE,
     FIRST_HALF_RE,
     FIRST_MONTHS_RE,
@@ -19,6 +20,8 @@ from .patterns import (
     REVIEW_WORD_RE,
     ROMAN,
     YEAR_REVIEW_RE,
+    YEAR_WORK_RE,
+    at_year_turn,
     prep,
 )
 
@@ -37,30 +40,31 @@ def _period_sentences(doc: CleanDoc) -> list[str]:
     return out
 
 
-def _period_in(sentence: str, fallback_year: int | None) -> str | None:
-    if not REVIEW_WORD_RE.search(sentence):
+def _period_in(sentence: str, fallback_year: int | None) -> tuple[str, str] | None:
+    """(period, rule) named by a review sentence; ("", "multi_year") for a multi-year review."""
+    if not REVIEW_WORD_RE.search(sentence) or CONTEST_RE.search(sentence):
         return None
     if RANGE_REVIEW_RE.search(sentence) and not YEAR_REVIEW_RE.search(sentence):
-        return ""  # a multi-year review (2013-2015) has no period in our format
+        return "", "multi_year"  # a multi-year review (2013-2015) has no period in our format
     half = FIRST_HALF_RE.search(sentence)
     if half:
         later = LATER_HALF_YEAR_RE.search(sentence)
         year = half.group(1) or (later.group(1) if later else None) or fallback_year
-        return f"{year}H1" if year else None
+        return (f"{year}H1", "first_half") if year else None
     months = FIRST_MONTHS_RE.search(sentence)
     if months:
         token = months.group(1).lower()
         n = MONTH_WORDS[token] if token in MONTH_WORDS else int(token)
         year = months.group(2) or fallback_year
         if year and 1 <= n < 12:
-            return f"{year}Q1" if n == 3 else f"{year}M{n}"
+            return (f"{year}Q1" if n == 3 else f"{year}M{n}"), "first_months"
     quarter = QUARTER_RE.search(sentence)
     if quarter:
         q = ROMAN.get(quarter.group(1).upper()) or int(quarter.group(1))
         year = quarter.group(2) or fallback_year
-        return f"{year}Q{q}" if year else None
+        return (f"{year}Q{q}", "quarter") if year else None
     year = YEAR_REVIEW_RE.search(sentence)
-    return year.group(1) if year else None
+    return (year.group(1), "year_review") if year else None
 
 
 def extract_period(doc: CleanDoc, meeting_date: date | None, published: date | None) -> Found | None:
@@ -68,16 +72,22 @@ def extract_period(doc: CleanDoc, meeting_date: date | None, published: date | N
     held = meeting_date or published
     fallback_year = held.year if held else None
     for sentence in _period_sentences(doc):
-        period = _period_in(sentence, fallback_year)
-        if period == "":
+        found = _period_in(sentence, fallback_year)
+        if found and not found[0]:
             return None
-        if period:
-            return Found(period, sentence)
+        if found:
+            return Found(found[0], sentence, rule=found[1])
+    # "giao ban công tác ... năm 2019" held in December 2019 or January 2020 reviews 2019
+    if meeting_date is not None:
+        for sentence in _period_sentences(doc)[:2]:
+            for m in YEAR_WORK_RE.finditer(sentence):
+                if at_year_turn(int(m.group(1)), meeting_date):
+                    return Found(m.group(1), sentence, rule="year_turn")
     # "Năm qua ..." after a meeting that deploys next year's work (held in Jan-Mar)
     text = prep(doc.full)[:LEAD_CHARS]
     mention = event_mention(doc)
     if mention and meeting_date and meeting_date.month <= 3 and LAST_YEAR_RE.search(text):
         deploy = DEPLOY_YEAR_RE.search(mention.sentence)
         if deploy and int(deploy.group(1)) == meeting_date.year:
-            return Found(str(meeting_date.year - 1), mention.sentence)
+            return Found(str(meeting_date.year - 1), mention.sentence, rule="last_year_at_deployment")
     return None

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from ...types import CleanDoc, Found
-from .meeting import meeting_from_text
+from .meeting import event_mention, meeting_from_text
 from .patterns import (
+    AHEAD_DAYS,
     AMPM_RE,
     BARE_MAX_LETTERS,
     CLOCK_TIME_RE,
@@ -42,10 +43,22 @@ from .patterns import (
     prep,
 )
 
+# A wrapped sentence's tail ends in ';' or ',' like a clause of a list ("Căn cứ Luật ...\nngày 26/11/2003;").
+CONTINUED_LINE_RE = re.compile(r"[;,]\s*$")
+# An annex names the decision it is attached to, with its date: the document's own issue date
+# ("(Ban hành kèm theo Quyết định số 2112/QĐ-UBND ngày 17 tháng 10 năm 2014)").
+ANNEX_DATE_RE = re.compile(
+    r"(?i:kèm theo)\s+(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Thông tư|Công văn)\s+số\s*[\w/.\-]+\s*"
+    r"(?:của [^()\n]{0,60}?)?\s*ngày\s+(\d{1,2})\s*(?:tháng\s+|[/.-])(\d{1,2})\s*(?:năm\s+|[/.-])((?:19|20)\d{2})")
+
 # Where the cleaner found a dated line beside the title, and whether that position alone makes
 # it the dateline. Below the title, in it, or under the lede, a date is the page's own; a line
 # directly above the title can still be a masthead clock, so it must pass the clock check.
 NEAR_TITLE_TRUSTED_SIDES = {"after": True, "title": True, "lede": True, "before": False}
+
+# The rule names of the strengths below (keys of their measured precision, loaders/extract/confidence.py).
+STRENGTH_RULES = {5: "source_hint", 4: "date_tag", 3: "labelled_or_official", 2: "date_with_time", 1: "bare_date_line"}
+
 
 @dataclass(frozen=True)
 class _Dateline:
@@ -73,10 +86,24 @@ def _hint(extras: dict) -> _Dateline | None:
     return _Dateline(value, f"published: {raw}", 5, -1, "") if value else None
 
 
+def _head_lines(text: str) -> list[str]:
+    """The first lines of ``text``, up to a teaser block ("Tin khác", "Bài liên quan"): the dates under
+    such a marker are the teasers' dates, never the page's own."""
+    from ..lines import matches, patterns  # here, not at the top: lines imports dates.patterns
+
+    out: list[str] = []
+    for line in (ln.strip() for ln in prep(text).splitlines()):
+        if not line:
+            continue
+        if matches(line, patterns().block) or len(out) >= HEAD_LINES:
+            break
+        out.append(line)
+    return out
+
+
 def _head_parts(doc: CleanDoc) -> list[list[str]]:
     """Header, dateline and the first lines of the raw page: where a dateline can be."""
-    return [[ln.strip() for ln in prep(part).splitlines() if ln.strip()][:HEAD_LINES]
-            for part in (doc.header, doc.dateline, doc.raw)]
+    return [_head_lines(part or "") for part in (doc.header, doc.dateline, doc.raw)]
 
 
 def _bare(line: str, regex: re.Pattern) -> bool:
@@ -99,6 +126,8 @@ def _dmy_strength(line: str, m: re.Match, around: str) -> int | None:
 
 
 def _dmy_datelines(line: str, order: int, next_lines: str) -> list[_Dateline]:
+    if CONTINUED_LINE_RE.search(line):
+        return []  # "ngày 26/11/2003;": the tail of a wrapped sentence (a cited law's date), no dateline
     found = []
     for m in DMY_RE.finditer(line):
         if RANGE_AFTER_RE.match(line[m.end():]) or RANGE_BEFORE_RE.search(line[:m.start()]):
@@ -153,6 +182,23 @@ def _leads_line(line: str, m: re.Match) -> bool:
     return not re.sub(r"[\W\d_]+", "", before) and bool(LEADING_TIME_RE.match(line[m.end():]))
 
 
+def as_text_reads(value: date, doc: CleanDoc) -> date:
+    """A dateline checked against the event the text dates (day and month, no year). When the event
+    would come weeks after the report that tells it (a "date 2025-06-08" tag over "Sáng 6/8 ... ngày
+    5/8") and reading the dateline day/month swapped agrees with the text, the swapped reading is the
+    date; otherwise the dateline stands (a late report or a re-post tells an older event)."""
+    mention = event_mention(doc)
+    if mention is None or mention.year:
+        return value
+    this_year = plausible_date(value.year, mention.month, mention.day)
+    if this_year is None or (this_year - value).days <= AHEAD_DAYS:
+        return value
+    swapped = plausible_date(value.year, value.day, value.month) if value.day <= 12 else None
+    if swapped and 0 <= (swapped - this_year).days <= AHEAD_DAYS:
+        return swapped
+    return value
+
+
 def _dateline_candidates(doc: CleanDoc) -> list[_Dateline]:
     found = []
     head = prep(doc.raw)[:400]
@@ -167,11 +213,13 @@ def _dateline_candidates(doc: CleanDoc) -> list[_Dateline]:
             if len(line) <= HEAD_LINE_MAX * 2:
                 found += _line_datelines(line, order, " ".join(lines[i + 1:i + 3]))
             order += 1
-    official = OFFICIAL_DATE_RE.search(prep(doc.raw)[:3000])
-    if official:
-        value = plausible_date(int(official.group(3)), int(official.group(2)), int(official.group(1)))
-        if value:
-            found.append(_Dateline(value, official.group(0).strip(), 3, order, ""))
+    flat = re.sub(r"\s+", " ", prep(doc.raw)[:3000])  # document pages wrap lines anywhere
+    for regex in (OFFICIAL_DATE_RE, ANNEX_DATE_RE):
+        official = regex.search(prep(doc.raw)[:3000] if regex is OFFICIAL_DATE_RE else flat)
+        if official:
+            value = plausible_date(int(official.group(3)), int(official.group(2)), int(official.group(1)))
+            if value:
+                found.append(_Dateline(value, official.group(0).strip(), 3, order, ""))
     return sorted(found, key=lambda c: (-c.strength, c.order))
 
 
@@ -207,15 +255,16 @@ def extract_published(doc: CleanDoc) -> Found | None:
     """The article's own dateline, or None when the page shows only clocks, widgets or banners."""
     hint = _hint(doc.extras)
     if hint:
-        return Found(hint.value, hint.evidence)
+        return Found(hint.value, hint.evidence, rule="source_hint")
     extras = doc.extras or {}
     if extras.get("listing_page"):
         return None  # a tag or section page lists other articles' dates; it has no dateline of its own
     site_clocks = {prep(str(line)).strip() for line in extras.get("site_clocks") or ()}
     near = _near_title_dateline(extras, site_clocks)
-    if near is not None and (NEAR_TITLE_TRUSTED_SIDES.get(str(extras.get("dateline_near_title_side")))
-                             or not _is_clock(near, doc)):
-        return Found(near.value, near.evidence)
+    side = str(extras.get("dateline_near_title_side"))
+    if near is not None and (NEAR_TITLE_TRUSTED_SIDES.get(side) or not _is_clock(near, doc)):
+        value = as_text_reads(near.value, doc)
+        return Found(value, near.evidence, rule=f"near_title_{side}" + ("_swapped" if value != near.value else ""))
     clocks: set[date] = set()
     for cand in _dateline_candidates(doc):
         if cand.evidence.strip() in site_clocks:
@@ -225,6 +274,8 @@ def extract_published(doc: CleanDoc) -> Found | None:
         if _is_clock(cand, doc):
             clocks.add(cand.value)
             continue
-        return Found(cand.value, cand.evidence)
+        value = as_text_reads(cand.value, doc)
+        swapped = "_swapped" if value != cand.value else ""
+        return Found(value, cand.evidence, rule=STRENGTH_RULES[cand.strength] + swapped)
     return None
 

@@ -45,6 +45,11 @@ def doc(*lines, title=None):
                  id="slogan banner above the title"),
     pytest.param([TITLE, LEDE, "22/11/2018 15:39", PARA], TITLE, "", "22/11/2018 15:39",
                  id="date-only line under the lede is still a dateline"),
+    pytest.param([f"{TITLE} {LEDE}"], TITLE, "", None, id="a headline glued to its lede is split off"),
+    pytest.param([" date 2025-06-08 Chính trị " + TITLE + " " + LEDE], "Chính trị " + TITLE, "date 2025-06-08",
+                 "date 2025-06-08", id="date tag, section word, headline and lede on one line"),
+    pytest.param([*(f"• Tỉnh thứ {i}" for i in range(12)), TITLE, LEDE], TITLE, "", None,
+                 id="a site menu of bulleted items is dropped"),
 ])
 def test_top_of_page(lines, title, header, dateline):
     d = doc(*lines)
@@ -69,6 +74,22 @@ def test_a_lede_is_not_taken_for_a_title(first):
 def test_an_all_caps_headline_may_end_with_a_period():
     caps = "TỈNH TỔ CHỨC HỘI NGHỊ TẬP HUẤN THÔNG TIN ĐỐI NGOẠI, BÁO CHÍ VÀ TRUYỀN THÔNG NĂM 2019."
     assert doc(caps, LEDE).title == caps
+
+
+def test_a_dateline_with_a_time_is_not_taken_for_a_glued_lede():
+    d = doc("Thông tin chỉ đạo điều hành Thứ 3, Ngày 25/04/2017, 16:30", TITLE, LEDE)
+    assert d.title == TITLE
+
+
+def test_a_short_bulleted_list_in_the_text_is_kept():
+    # a menu is a long run of items; a list of three in the text is the text's own
+    d = doc(TITLE, LEDE, "• Tập huấn", "• Giao ban", "• Sơ kết", END)
+    assert d.body.splitlines()[1:4] == ["• Tập huấn", "• Giao ban", "• Sơ kết"]
+
+
+def test_dates_under_a_teaser_block_are_the_teasers_not_the_dateline():
+    d = doc(TITLE, LEDE, PARA, "Tin khác", "Sức sống nghệ thuật đường phố", "05/12/2025")
+    assert d.dateline is None
 
 
 def test_given_title_is_not_repeated_in_the_body():

@@ -87,6 +87,22 @@ def test_published_clocks_and_widgets(raw, expected):
     assert (found.value if found else None) == expected
 
 
+@pytest.mark.parametrize("raw, expected", [
+    pytest.param("QUYẾT ĐỊNH\nPhê duyệt Chương trình\nCăn cứ Luật Tổ chức chính quyền địa phương\nngày 19/6/2015;\n"
+                 "Điều 1. Phê duyệt.", None, id="a-cited-laws-date-on-a-wrapped-line-is-no-dateline"),
+    pytest.param("QUYẾT ĐỊNH\nPhê duyệt Chương trình\nĐiều 1. Phê duyệt.\nCHƯƠNG TRÌNH\n(kèm theo Quyết định số "
+                 "2112/QĐ-UBND\nngày 17 tháng 10 năm 2014)", date(2014, 10, 17), id="an-annex-names-its-decisions-date"),
+    pytest.param(" date 2025-06-08 Cuộc họp đầu tiên của Ban Chỉ đạo\nSáng 6/8, Ban Chỉ đạo tổ chức họp triển khai "
+                 "nhiệm vụ sau khi được thành lập ngày 5/8.", date(2025, 8, 6),
+                 id="a-tag-the-text-contradicts-is-read-day-month-swapped"),
+    pytest.param(" date 2025-12-01 Lễ trao giải\nTối 12/12, Ban Chỉ đạo tổ chức Lễ trao giải.", date(2025, 12, 1),
+                 id="an-event-days-after-its-tag-leaves-the-tag-alone"),
+])
+def test_published_read_against_the_text(raw, expected):
+    found = extract_published(page(raw))
+    assert (found.value if found else None) == expected
+
+
 @pytest.mark.parametrize("extras, expected", [
     pytest.param({"published": "2022-07-18"}, date(2022, 7, 18), id="iso-hint-wins"),
     pytest.param({"published": "2022-07-18T09:07:00"}, date(2022, 7, 18), id="iso-timestamp-hint"),
@@ -228,6 +244,14 @@ def test_meeting_date_spelling_variants(raw, expected):
                  "tình hình 9 tháng đầu năm 2022.", date(2022, 10, 25), None, id="training-has-no-period"),
     pytest.param("Trao giải năm 2017\nChiều 14/6, Ban Tuyên giáo tổ chức lễ trao giải thưởng năm 2017.",
                  date(2018, 6, 14), None, id="award-ceremony-has-no-period"),
+    pytest.param("Giao ban Ban Chỉ đạo năm 2019\nNgày 16/12, Ban Chỉ đạo tổ chức hội nghị giao ban công tác năm 2019.",
+                 date(2019, 12, 16), "2019", id="a-meeting-on-a-year-held-as-it-ends-reviews-it"),
+    pytest.param("Họp báo năm 2019\nSáng 27/11, Ban Chỉ đạo tổ chức họp báo phát động giải thưởng năm 2019.",
+                 date(2019, 11, 27), None, id="a-press-conference-reviews-nothing"),
+    pytest.param("Lễ tổng kết và trao giải Cuộc thi viết năm 2022\nChiều 28/10, Ban Chỉ đạo tổ chức lễ tổng kết cuộc "
+                 "thi năm 2022.", date(2022, 10, 28), None, id="a-contests-closing-has-no-period"),
+    pytest.param("Hội nghị thông tin thời sự\nSáng 18/6, báo cáo viên đã thông tin tình hình từ đầu năm 2024.",
+                 date(2024, 6, 18), None, id="a-speaker-is-no-report-and-since-is-no-review"),
 ])
 def test_period(raw, meeting, expected):
     found = extract_period(page(raw), meeting, None)

@@ -82,6 +82,21 @@ def values(text: str) -> dict:
                  {"delegations_out": (4, False)}, id="sent-to-named-countries"),
     pytest.param("Tỉnh đón 5 đoàn Nhật Bản sang thăm các khu công nghiệp.",
                  {"delegations_in": (5, False)}, id="country-before-movement-is-an-origin"),
+    # sending is also permitting: "cho phép", "cấp phép", "phê duyệt", "giải quyết cho" ... abroad
+    pytest.param("Sáu tháng qua, tỉnh cho phép 300 đoàn với 1.270 lượt người của các sở, ngành đi nước ngoài.",
+                 {"delegations_out": (300, False), "visitors_out": (1270, False)}, id="permitted-to-go-abroad"),
+    pytest.param("Năm 2022, Sở cấp phép cho 20 đoàn cán bộ ra nước ngoài công tác.", {"delegations_out": (20, False)},
+                 id="licensed-to-go-abroad"),
+    pytest.param("Trong năm, UBND tỉnh phê duyệt 45 đoàn đi công tác nước ngoài.", {"delegations_out": (45, False)},
+                 id="approved-trips-abroad"),
+    pytest.param("Năm qua, tỉnh tổ chức 59 đoàn cán bộ, doanh nghiệp đi nước ngoài xúc tiến thương mại.",
+                 {"delegations_out": (59, False)}, id="organised-trips-abroad"),
+    # receiving is also taking in and managing foreign groups that enter the province
+    pytest.param("Năm qua, tỉnh đón tiếp 14 đoàn quốc tế.", {"delegations_in": (14, False)}, id="international-qualifier"),
+    pytest.param("Năm 2021, Sở tiếp nhận 30 đoàn khách nước ngoài vào làm việc tại tỉnh.", {"delegations_in": (30, False)},
+                 id="taken-in-to-work"),
+    pytest.param("Trong 6 tháng, công an tỉnh quản lý 18 đoàn người nước ngoài vào công tác.",
+                 {"delegations_in": (18, False)}, id="managed-entering-groups"),
 ])
 def test_delegation_counts(text, expected):
     got = {k: v for k, v in values(text).items() if k.startswith(("delegations", "visitors"))}
@@ -108,6 +123,15 @@ def test_delegation_counts(text, expected):
     pytest.param("Tỉnh có 800 lượt khách quốc tế đến làm việc.", id="visitors-without-reception-verb"),
     pytest.param("Sở hướng dẫn 20 lượt phóng viên nước ngoài tác nghiệp.", id="journalists-are-not-visitors"),
     pytest.param("Thành phố đón 600 lượt khách nước ngoài đến thăm quan phố cổ.", id="tham-quan-is-sightseeing"),
+    # teams, troupes, contingents and groups: "đoàn" that are no delegations
+    pytest.param("Năm nay có 32 đoàn đến từ 20 quốc gia tham gia hội thi hợp xướng quốc tế.", id="choirs-in-a-contest"),
+    pytest.param("Giải đã thu hút 15 đoàn vận động viên đến từ các nước tham dự.", id="sports-teams"),
+    pytest.param("Tỉnh đã đón 4 đoàn nghệ thuật quốc tế biểu diễn tại lễ hội.", id="art-troupes"),
+    pytest.param("Hôm qua, 2 đoàn khách nước ngoài phải nhập viện do ngộ độc thực phẩm.", id="a-group-taken-ill"),
+    pytest.param("Bộ đã đón tiếp và làm việc với hơn 50 đoàn thanh tra của các nước nhập khẩu.",
+                 id="foreign-inspection-teams"),
+    pytest.param("Năm qua, thành phố đón 3.000 đoàn khách du lịch quốc tế.", id="tourist-parties"),
+    pytest.param("Trung bình mỗi năm, thành phố đón 200 đoàn khách quốc tế.", id="a-yearly-average"),
 ])
 def test_not_delegations(text):
     assert not {k for k in values(text) if k.startswith(("delegations", "visitors"))}
@@ -138,6 +162,21 @@ def test_other_counts(text, field, expected):
     got = values(text)
     assert got.get(field) == expected
     assert not {k for k in got if k.startswith("delegations")}
+
+
+def test_a_count_needs_a_reporting_statement():
+    # "in a reporting period": a period, a running total or a past tense around it
+    plain = CleanDoc(title="Tin tức", dateline=None, body="Tỉnh đón 5 đoàn Nhật Bản.", byline=None, raw="")
+    dated = CleanDoc(title="Tin tức", dateline=None, body="Năm 2023, tỉnh đón 5 đoàn Nhật Bản.", byline=None, raw="")
+    assert "delegations_in" not in extract_counts(plain)
+    assert extract_counts(dated)["delegations_in"].value == 5
+
+
+def test_counts_in_a_results_paragraph_that_also_names_attendees_and_projects():
+    text = ("Năm qua, tỉnh đã đón tiếp 45 đoàn khách quốc tế với 320 lượt người, cử 12 đoàn đi công tác nước ngoài, "
+            "thu hút 9 dự án đầu tư nước ngoài. Hội nghị có 200 đại biểu tham dự.")
+    assert values(text) == {"delegations_in": (45, False), "visitors_in": (320, False),
+                            "delegations_out": (12, False), "fdi_projects": (9, False), "attendees": (200, False)}
 
 
 def test_nfd_input_and_evidence():

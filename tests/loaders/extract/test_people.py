@@ -50,6 +50,10 @@ CHAIRS = [
                  "Dân tổ chức lễ trao giải.", [], id="institutions-are-not-people"),
     pytest.param("Đồng chí Hà Văn Ký, Trưởng Ban Tuyên giáo Tỉnh ủy phát biểu khai mạc hội nghị.", [],
                  id="opening-speech-is-not-chairing"),
+    pytest.param("Phát biểu bế mạc, đồng chí Hồ Văn Nam, Trưởng Ban Chỉ đạo đề nghị các ngành phối hợp chặt chẽ.",
+                 ["Hồ Văn Nam"], id="the-closing-speech-concludes-the-meeting"),
+    pytest.param("Dự và chỉ đạo hội nghị có đồng chí Nguyễn Văn An, Phó Bí thư Tỉnh ủy.", [],
+                 id="attending-and-directing-is-not-chairing"),
 ]
 
 

@@ -128,7 +128,7 @@ def evidence_table(found: dict, lang: str) -> pd.DataFrame:
 def highlight(text: str, sentences: list[str]) -> str:
     """Escape ``text``, then wrap each (escaped) evidence sentence in <mark>: nothing in the text is markup."""
     out = html.escape(text)
-    for sentence in sorted({s for s in sentences if s and len(s) > 3}, key=len, reverse=True):
+    for sentence in sorted({s for s in sentences if isinstance(s, str) and len(s) > 3}, key=len, reverse=True):
         escaped = html.escape(sentence)
         out = out.replace(escaped, f"<mark>{escaped}</mark>")
     return out

@@ -107,6 +107,8 @@ def test_is_empty(frame, column, expected):
     pytest.param("<script>alert(1)</script>", ["<script>alert(1)</script>"],
                  "<mark>&lt;script&gt;alert(1)&lt;/script&gt;</mark>", id="a-script-sentence-stays-text"),
     pytest.param("Ban Chỉ đạo họp.", ["họp", ""], "Ban Chỉ đạo họp.", id="fragments-of-three-chars-are-not-marked"),
+    pytest.param("Ban Chỉ đạo họp.", [float("nan"), None], "Ban Chỉ đạo họp.",
+                 id="a-value-without-evidence-marks-nothing-and-does-not-crash"),
 ])
 def test_highlight(text, sentences, expected):
     assert article_view.highlight(text, sentences) == expected

@@ -14,7 +14,7 @@ import streamlit as st
 
 from loaders.schema import Corpus
 
-from . import i18n
+from . import i18n, search
 from .components import filter_bar, upload
 
 
@@ -35,7 +35,9 @@ def configured_path() -> str | None:
 @st.cache_resource(show_spinner="Đang đọc kho bài viết… / Loading the corpus…")
 def load_corpus(path: str) -> Corpus:
     from loaders import load_corpus as _load
-    return _load(path)
+    corpus = _load(path)
+    search.attach(corpus)  # the folded text search reads, built once per corpus
+    return corpus
 
 
 # The demo corpus, built once per process. Not st.cache_resource: its first build draws a
@@ -76,6 +78,7 @@ def _build_demo() -> Corpus:
 
     corpus = _load(path, progress=advance)  # cached extraction: on later starts no record is re-done
     corpus.demo = True
+    search.attach(corpus)
     bar.empty()
     return corpus
 

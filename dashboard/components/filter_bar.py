@@ -2,8 +2,9 @@
 
 Owns one session-state key per filter widget (``KEYS``) and ``SEEDED_KEY``. Only
 ``_write_widget_state`` assigns the widget keys (on a session's first run, and from the reset
-button), so each key has one writer; the rest of the app reads the language through
-``current_lang()`` and the filters through the ``Filters`` that ``render`` returns.
+button), and ``select_provinces`` the provinces key (from a callback, e.g. a click on the map),
+so each key has one writer; the rest of the app reads the language through ``current_lang()``
+and the filters through the ``Filters`` that ``render`` returns.
 """
 from __future__ import annotations
 
@@ -105,6 +106,12 @@ def _write_widget_state(f: Filters, options: dict) -> None:
     st.session_state[KEYS["search"]] = f.search
     st.session_state[KEYS["relevant_only"]] = f.relevant_only
     st.session_state[KEYS["unit"]] = f.unit
+
+
+def select_provinces(names: list[str]) -> None:
+    """Make ``names`` the province filter. For callbacks only (a map click): they run before the
+    filter bar is drawn, when its widget state may still be set."""
+    st.session_state[KEYS["provinces"]] = list(dict.fromkeys(names))
 
 
 def _reset(options: dict) -> None:

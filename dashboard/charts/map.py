@@ -104,10 +104,19 @@ def _legend(fig: go.Figure, frame: pd.DataFrame, biggest: int, lang: str, unit: 
                     marker=dict(size=0.1, color=[1, max(biggest, 2)], colorscale=SCALE, cmin=1, cmax=max(biggest, 2),
                                 showscale=True, colorbar=dict(title=dict(text=wrap(count_title(unit, lang), 12),
                                                                          side="top"), thickness=14, len=0.4, y=1,
-                                                              yanchor="top", outlinewidth=0, tickformat=",d")),
+                                                              yanchor="top", outlinewidth=0, tickformat=",d",
+                                                              dtick=_tick_step(biggest))),
                     showlegend=False)
     fig.add_scatter(x=[None], y=[None], mode="markers", name=i18n.t("map.zero", lang, unit=count_title(unit, lang)),
                     marker=dict(symbol="square", size=14, color=ZERO_COLOUR, line=dict(width=1, color="#b0bec5")))
+
+
+def _tick_step(biggest: int) -> int:
+    """Whole-number ticks on the colour bar, about five of them (1, 2, 5, 10, 20, 50 ...)."""
+    for step in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000):
+        if biggest / step <= 6:
+            return step
+    return 2000
 
 
 def _archipelagos(fig: go.Figure, tiles: list[Tile], lang: str) -> None:

@@ -8,20 +8,23 @@ import streamlit as st
 
 from .. import charts, i18n, queries
 from ..charts.template import count_title
-from ..components import export_menu, notices, province_click, tables
+from ..components import export_menu, notices, province_click, tables, url_state
 from ..filters import Filters, describe
 from ..settings import setting
 
-SCHEME_KEY = "scheme"  # also the URL parameter: ?scheme=34
+SCHEME_KEY = "scheme"  # the widget's key and its URL parameter: ?scheme=34
+SCHEMES = ("63", "34")
 
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.provinces", lang))
     notices.filter_sentence(f)
-    scheme = st.segmented_control(i18n.t("provinces.scheme", lang), ("63", "34"), key=SCHEME_KEY, default="63",
-                                  required=True, format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
-                                  help=i18n.t("provinces.scheme_help", lang), bind="query-params")
+    url_state.seed(SCHEME_KEY, SCHEME_KEY, "63", url_state.one_of(SCHEMES))
+    scheme = st.segmented_control(i18n.t("provinces.scheme", lang), SCHEMES, key=SCHEME_KEY, required=True,
+                                  format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
+                                  help=i18n.t("provinces.scheme_help", lang)) or "63"
+    url_state.publish(SCHEME_KEY, scheme, "63")
     table = queries.by_province(corpus, f, scheme)
     if notices.is_empty(table, "count"):
         notices.empty_state(lang)

@@ -154,8 +154,8 @@ def _write_widget_state(f: Filters, options: dict) -> None:
         allowed = set(options.get(name, []))
         st.session_state[KEYS[name]] = [v for v in getattr(f, name) if v in allowed]
     st.session_state[KEYS["search"]] = f.search
-    for key in FIND_KEYS.values():
-        st.session_state[key] = ""
+    for name in FIND_KEYS:
+        st.session_state[FIND_KEYS[name]] = ""
     st.session_state[KEYS["relevant_only"]] = f.relevant_only
     st.session_state[KEYS["unit"]] = f.unit
 

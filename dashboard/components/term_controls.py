@@ -2,8 +2,8 @@
 stopwords, minus those the user shows again. Both lists ride the URL (``?stop=làm,lớn&show=tổ``).
 
 Owns ``STOP_KEY`` and ``SHOW_KEY`` (the lists) and ``PICK_KEY`` (the multiselect that edits them):
-the lists are written only by ``_changed`` (the multiselect's callback) and by the URL seed, the
-multiselect's value only here, before it is drawn.
+the lists are written only by ``_changed`` (the multiselect's callback) and, on a first visit, from
+the URL; the multiselect's value only here, before it is drawn.
 """
 from __future__ import annotations
 
@@ -25,8 +25,9 @@ def _short(raw: str) -> list[str] | None:
 
 def hidden_terms(defining: list[str], offered: list[str], share: float, lang: str) -> list[str]:
     """Draw the hidden-terms picker; return the terms to hide (readable form)."""
-    url_state.seed(STOP_KEY, STOP_PARAM, [], _short)
-    url_state.seed(SHOW_KEY, SHOW_PARAM, [], _short)
+    if STOP_KEY not in st.session_state:  # a first visit: the lists come from the link
+        st.session_state[STOP_KEY] = url_state.value(STOP_PARAM, [], _short)
+        st.session_state[SHOW_KEY] = url_state.value(SHOW_PARAM, [], _short)
     shown = {term_key(t) for t in st.session_state[SHOW_KEY]}
     hidden = list(dict.fromkeys([*(t for t in defining if term_key(t) not in shown), *st.session_state[STOP_KEY]]))
     st.session_state[PICK_KEY] = hidden

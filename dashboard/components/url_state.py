@@ -1,11 +1,10 @@
 """A page's own controls in the URL as plain strings (``?scheme=34&kwic=biển đảo&stop=làm,lớn``).
 
-For a widget whose key is missing from the session (a first visit, or back from another page),
-``seed`` puts the URL's value (else the default) into the key before the widget is drawn; after
-the widget, ``publish`` writes its value back, dropping the parameter when it is the default.
-The page that draws the widget owns its key; this module writes no key of its own.
-Streamlit's ``bind="query-params"`` is not used: it writes a widget's formatted label, which
-changes with the UI language.
+``value`` reads a parameter (validated; the default when absent or not valid), which a page
+passes as its widget's initial value: a widget takes it when first drawn, then keeps the user's
+choice. After the widget, ``publish`` writes the choice back, dropping the parameter when it is
+the default. No session state is written here. Streamlit's ``bind="query-params"`` is not used:
+it writes a widget's formatted label, which changes with the UI language.
 """
 from __future__ import annotations
 
@@ -22,14 +21,11 @@ def _raw(param: str) -> str | None:
     return None if value is None or len(str(value)) > MAX_CHARS else str(value)
 
 
-def seed(key: str, param: str, default, parse: Callable[[str], object | None] = str) -> None:
-    """Before the widget ``key`` is drawn: when the session has no value for it, take the URL's
-    (``parse`` turns the string into the widget's value, None when it is not valid)."""
-    if key in st.session_state:
-        return
+def value(param: str, default, parse: Callable[[str], object | None] = str):
+    """The URL's value of ``param`` through ``parse`` (None: not valid), else ``default``."""
     raw = _raw(param)
-    value = parse(raw) if raw is not None else None
-    st.session_state[key] = default if value is None else value
+    parsed = parse(raw) if raw is not None else None
+    return default if parsed is None else parsed
 
 
 def publish(param: str, value, default) -> None:

@@ -20,8 +20,8 @@ def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.provinces", lang))
     notices.filter_sentence(f)
-    url_state.seed(SCHEME_KEY, SCHEME_KEY, "63", url_state.one_of(SCHEMES))
     scheme = st.segmented_control(i18n.t("provinces.scheme", lang), SCHEMES, key=SCHEME_KEY, required=True,
+                                  default=url_state.value(SCHEME_KEY, "63", url_state.one_of(SCHEMES)),
                                   format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
                                   help=i18n.t("provinces.scheme_help", lang)) or "63"
     url_state.publish(SCHEME_KEY, scheme, "63")

@@ -64,11 +64,10 @@ def _distinctive(corpus, f: Filters, lang: str) -> None:
     targets = queries.distinct_targets(corpus, f)
     if not targets:
         return
-    url_state.seed(DISTINCT_KEY, DISTINCT_KEY, targets[0], url_state.one_of(targets))
-    if st.session_state[DISTINCT_KEY] not in targets:  # the filters changed under it
-        st.session_state[DISTINCT_KEY] = targets[0]
-    target = st.selectbox(i18n.t("terms.distinct_of", lang), targets, key=DISTINCT_KEY,
+    first = targets.index(url_state.value(DISTINCT_KEY, targets[0], url_state.one_of(targets)))
+    target = st.selectbox(i18n.t("terms.distinct_of", lang), targets, key=DISTINCT_KEY, index=first,
                           format_func=lambda v: _target_label(v, lang), help=i18n.t("terms.distinct_help", lang))
+    target = target or targets[0]
     url_state.publish(DISTINCT_KEY, target, targets[0])
     hidden = st.session_state.get(term_controls.PICK_KEY) or []
     table, years = queries.distinctive_of(corpus, f, target, DISTINCT_ROWS, hidden)
@@ -113,20 +112,21 @@ def _theme_charts(corpus, f: Filters, shares, lang: str) -> None:
 
 def _keyword_in_context(corpus, f: Filters, shares, lang: str) -> None:
     st.subheader(i18n.t("themes.kwic", lang))
-    url_state.seed(KWIC_MODE_KEY, KWIC_MODE_KEY, "term", url_state.one_of(KWIC_MODES))
     mode = st.radio(i18n.t("themes.kwic_by", lang), KWIC_MODES, key=KWIC_MODE_KEY, horizontal=True,
+                    index=KWIC_MODES.index(url_state.value(KWIC_MODE_KEY, "term", url_state.one_of(KWIC_MODES))),
                     format_func=lambda v: i18n.t(f"themes.kwic_{v}", lang))
     url_state.publish(KWIC_MODE_KEY, mode, "term")
     if mode == "term":
-        url_state.seed(KWIC_KEY, KWIC_KEY, "", lambda raw: raw.strip()[:100])
         chosen = st.text_input(i18n.t("themes.kwic_term", lang), key=KWIC_KEY, max_chars=100,
+                               value=url_state.value(KWIC_KEY, "", lambda raw: raw.strip()[:100]),
                                placeholder=i18n.t("kwic.hint", lang), help=i18n.t("search.help", lang)).strip()
         url_state.publish(KWIC_KEY, chosen, "")
         wanted = {"term": chosen}
     else:
         themes = shares["theme"].tolist()
-        url_state.seed(KWIC_THEME_KEY, KWIC_THEME_KEY, None, url_state.one_of(themes))
+        picked = url_state.value(KWIC_THEME_KEY, None, url_state.one_of(themes))
         chosen = st.selectbox(i18n.t("themes.kwic_theme", lang), themes, key=KWIC_THEME_KEY,
+                              index=themes.index(picked) if picked else None,
                               format_func=lambda v: i18n.theme_label(v, lang),
                               placeholder=i18n.t("themes.kwic_pick", lang))
         url_state.publish(KWIC_THEME_KEY, chosen, None)

@@ -77,3 +77,28 @@ def test_scheme_choice_is_written_to_the_url(run_page):
     assert "scheme" not in at.query_params, "the default stays out of the link"
     at.segmented_control(key="scheme").set_value("34").run()
     assert at.query_params["scheme"] in (["34"], "34")
+
+
+def test_themes_kwic_term_comes_from_the_url_and_is_highlighted(run_page, searchable):
+    at = run_page("themes", params={"kwic": "bien dao"}, corpus_=searchable)
+    assert at.text_input(key="kwic").value == "bien dao"
+    page = "".join(el.proto.body for el in at.get("html"))
+    assert "<mark>biển, đảo</mark>" in page, "the hit is highlighted as written in the article"
+    assert "articles?" in page, "each row links to its article"
+
+
+def test_themes_kwic_term_typed_is_written_to_the_url(run_page):
+    at = run_page("themes")
+    at.text_input(key="kwic").input("đoàn").run()
+    assert at.query_params["kwic"] in (["đoàn"], "đoàn")
+
+
+def test_hidden_terms_default_to_corpus_defining_and_stopwords_ride_the_url(run_page):
+    at = run_page("themes", params={"stop": "a05"})
+    hidden = at.multiselect(key="terms_hidden").value
+    assert "thông tin" in hidden and "đối ngoại" in hidden, "terms in every article are hidden by default"
+    assert "a05" in hidden, "the link's stopword is hidden too"
+    assert any("thông tin" in c.value for c in at.caption), "the page says which terms it hides"
+    at.multiselect(key="terms_hidden").set_value(["đối ngoại", "a05", "a06"]).run()
+    assert at.query_params["show"] in (["thông tin"], "thông tin"), "a default term shown again"
+    assert at.query_params["stop"] in (["a05,a06"], "a05,a06")

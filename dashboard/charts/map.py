@@ -27,6 +27,9 @@ LABEL_CHARS = 6  # a tile's line holds this many letters at the label's font siz
 LABEL_FONT, COUNT_FONT = 10, 11
 MARGIN = dict(l=10, r=10, t=60, b=10)
 FOOTER_LINE_PX = 16
+# the grey "none" square in the map's empty north-west corner (the foot of the figure holds the filters)
+ZERO_LEGEND = dict(orientation="v", x=0, y=1, xref="paper", yref="paper", xanchor="left", yanchor="top",
+                   bgcolor="rgba(255,255,255,0.8)", font=dict(size=11))
 # the two archipelagos, beside the province each belongs to (Đà Nẵng, Khánh Hòa: in both lists)
 ARCHIPELAGOS = (("map.hoang_sa", "Đà Nẵng", 0), ("map.truong_sa", "Khánh Hòa", 2))
 
@@ -61,7 +64,8 @@ def province_tile_map(table: pd.DataFrame, scheme: str, lang: str, unit: str, ti
     footer_lines = _footer(fig, footer, cols)
     layout(fig, title, lang, height=int(rows * TILE_PX + MARGIN["t"] + 90 + footer_lines * FOOTER_LINE_PX),
            plot_bgcolor="white", clickmode="event+select", dragmode=False,
-           margin={**MARGIN, "b": 50 + footer_lines * FOOTER_LINE_PX}, showlegend=True)
+           margin={**MARGIN, "b": 20 + footer_lines * FOOTER_LINE_PX}, showlegend=True,
+           legend=ZERO_LEGEND)
     fig.update_xaxes(range=[-0.6, cols + 0.4], visible=False, fixedrange=True)
     fig.update_yaxes(range=[rows - 0.4, -0.6], visible=False, fixedrange=True, scaleanchor="x", scaleratio=1)
     return fig
@@ -108,7 +112,8 @@ def _legend(fig: go.Figure, frame: pd.DataFrame, biggest: int, lang: str, unit: 
                                                               dtick=_tick_step(biggest))),
                     showlegend=False)
     fig.add_scatter(x=[None], y=[None], mode="markers", name=i18n.t("map.zero", lang, unit=count_title(unit, lang)),
-                    marker=dict(symbol="square", size=14, color=ZERO_COLOUR, line=dict(width=1, color="#b0bec5")))
+                    marker=dict(symbol="square", size=14, color=ZERO_COLOUR, line=dict(width=1, color="#b0bec5")),
+                    showlegend=bool((frame["count"] == 0).any()))
 
 
 def _tick_step(biggest: int) -> int:
@@ -137,6 +142,6 @@ def _footer(fig: go.Figure, footer: str, cols: int) -> int:
     if not footer:
         return 0
     text = "<br>".join(wrap(part, max(40, int(cols * TILE_PX / 6.5))) for part in footer.split("\n"))
-    fig.add_annotation(x=0, y=0, xref="paper", yref="paper", yshift=-30, xanchor="left", yanchor="top",
+    fig.add_annotation(x=0, y=0, xref="paper", yref="paper", yshift=-8, xanchor="left", yanchor="top",
                        text=text, showarrow=False, align="left", font=dict(size=11, color="#52606d"))
     return text.count("<br>") + 1

@@ -84,6 +84,7 @@ def _distinct_columns(table, years: list[int], lang: str) -> dict:
     share = {"min_value": 0.0, "max_value": 1.0, "format": "percent"}
     span = {"first": years[0], "last": years[-1]} if years else {"first": "", "last": ""}
     return {**tables.column_labels(table.columns, lang),
+            "term": st.column_config.TextColumn(i18n.t("col.term", lang), width="medium"),
             "score": st.column_config.NumberColumn(i18n.t("col.score", lang), format="%.1f",
                                                    help=i18n.t("terms.score_help", lang)),
             "target_share": st.column_config.ProgressColumn(i18n.t("col.target_share", lang), **share),

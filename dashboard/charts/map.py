@@ -27,9 +27,10 @@ LABEL_CHARS = 6  # a tile's line holds this many letters at the label's font siz
 LABEL_FONT, COUNT_FONT = 10, 11
 MARGIN = dict(l=10, r=10, t=60, b=10)
 FOOTER_LINE_PX = 16
-# the grey "none" square in the map's empty north-west corner (the foot of the figure holds the filters)
-ZERO_LEGEND = dict(orientation="v", x=0, y=1, xref="paper", yref="paper", xanchor="left", yanchor="top",
-                   bgcolor="rgba(255,255,255,0.8)", font=dict(size=11))
+# the grey "none" square right of the map, under the colour bar (the foot of the figure holds the filters)
+ZERO_LEGEND = dict(orientation="v", x=1.02, y=0.5, xref="paper", yref="paper", xanchor="left", yanchor="top",
+                   font=dict(size=11))
+FOOTER_CHARS = 90  # a footer line: fits the narrowest figure (a 700 px export) at its font size
 # the two archipelagos, beside the province each belongs to (Đà Nẵng, Khánh Hòa: in both lists)
 ARCHIPELAGOS = (("map.hoang_sa", "Đà Nẵng", 0), ("map.truong_sa", "Khánh Hòa", 2))
 
@@ -61,7 +62,7 @@ def province_tile_map(table: pd.DataFrame, scheme: str, lang: str, unit: str, ti
     _legend(fig, frame, biggest, lang, unit)
     _archipelagos(fig, tiles, lang)
     rows, cols = frame["row"].max() + 1, frame["col"].max() + 1
-    footer_lines = _footer(fig, footer, cols)
+    footer_lines = _footer(fig, footer)
     layout(fig, title, lang, height=int(rows * TILE_PX + MARGIN["t"] + 90 + footer_lines * FOOTER_LINE_PX),
            plot_bgcolor="white", clickmode="event+select", dragmode=False,
            margin={**MARGIN, "b": 20 + footer_lines * FOOTER_LINE_PX}, showlegend=True,
@@ -106,12 +107,12 @@ def _legend(fig: go.Figure, frame: pd.DataFrame, biggest: int, lang: str, unit: 
     first = frame.iloc[0]
     fig.add_scatter(x=[first["col"], first["col"]], y=[first["row"], first["row"]], mode="markers", hoverinfo="skip",
                     marker=dict(size=0.1, color=[1, max(biggest, 2)], colorscale=SCALE, cmin=1, cmax=max(biggest, 2),
-                                showscale=True, colorbar=dict(title=dict(text=wrap(count_title(unit, lang), 12),
+                                showscale=True, colorbar=dict(title=dict(text=wrap(count_title(unit, lang), 8),
                                                                          side="top"), thickness=14, len=0.4, y=1,
                                                               yanchor="top", outlinewidth=0, tickformat=",d",
                                                               dtick=_tick_step(biggest))),
                     showlegend=False)
-    fig.add_scatter(x=[None], y=[None], mode="markers", name=i18n.t("map.zero", lang, unit=count_title(unit, lang)),
+    fig.add_scatter(x=[None], y=[None], mode="markers", name=i18n.t("map.zero", lang),
                     marker=dict(symbol="square", size=14, color=ZERO_COLOUR, line=dict(width=1, color="#b0bec5")),
                     showlegend=bool((frame["count"] == 0).any()))
 
@@ -137,11 +138,11 @@ def _archipelagos(fig: go.Figure, tiles: list[Tile], lang: str) -> None:
                            yanchor="top", font=dict(size=10, color="#52606d"))
 
 
-def _footer(fig: go.Figure, footer: str, cols: int) -> int:
+def _footer(fig: go.Figure, footer: str) -> int:
     """Write ``footer`` under the map, wrapped to the map's width; return its number of lines."""
     if not footer:
         return 0
-    text = "<br>".join(wrap(part, max(40, int(cols * TILE_PX / 6.5))) for part in footer.split("\n"))
+    text = "<br>".join(wrap(part, FOOTER_CHARS) for part in footer.split("\n"))
     fig.add_annotation(x=0, y=0, xref="paper", yref="paper", yshift=-8, xanchor="left", yanchor="top",
                        text=text, showarrow=False, align="left", font=dict(size=11, color="#52606d"))
     return text.count("<br>") + 1

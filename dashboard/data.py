@@ -21,7 +21,7 @@ from loaders import corrections
 from loaders.grouping import assign_meeting_ids
 from loaders.schema import Corpus
 
-from . import i18n
+from . import i18n, search
 from .components import filter_bar, upload
 
 
@@ -43,7 +43,9 @@ def configured_path() -> str | None:
 def load_corpus(path: str) -> Corpus:
     """The raw extraction of ``path``: corrections are applied on top (``with_corrections``)."""
     from loaders import load_corpus as _load
-    return _load(path, corrections=False)
+    corpus = _load(path, corrections=False)
+    search.attach(corpus)  # the folded text search reads, built once per corpus
+    return corpus
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -58,6 +60,7 @@ def with_corrections(base: Corpus, store: corrections.Store | None) -> Corpus:
         return base
     out = corrections.apply_corrections(base, fixes, group=assign_meeting_ids)
     out.demo = base.demo
+    search.carry(base, out)  # corrections change fields, never the text the index folded
     return out
 
 
@@ -100,6 +103,7 @@ def _build_demo() -> Corpus:
 
     corpus = _load(path, progress=advance)  # cached extraction: on later starts no record is re-done
     corpus.demo = True
+    search.attach(corpus)
     bar.empty()
     return corpus
 

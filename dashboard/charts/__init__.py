@@ -5,7 +5,9 @@ untouched) and returns a Figure even for an empty frame.
 
     template     the shared template, fixed colours, layout helpers (imported by every module)
     timeline     meetings over time, articles vs meetings, the month profile
-    provinces    the offline map and its labels, the comparison by meeting type
+    provinces    the comparison by meeting type
+    tilegrid     the tile map's layout: one square per province, arranged like the country (pure)
+    map          the tile map of provinces, its legend, the archipelagos, filters and source under it
     generic      ranked bars and heatmaps any page reuses
     themes       theme shares and trends
     numbers      delegation and visitor numbers
@@ -14,14 +16,15 @@ untouched) and returns a Figure even for an empty frame.
 The names below are what views and the report call: ``charts.over_time(frame, lang, unit)``.
 """
 from .generic import heatmap, ranked_bar
+from .map import province_tile_map
 from .numbers import ALL_COUNT_FIELDS, delegations, inferred_period_label
-from .provinces import compare_types, province_map
+from .provinces import compare_types
 from .quality import coverage
 from .themes import theme_shares, theme_trend
 from .timeline import articles_vs_meetings, month_profile, over_time
 
 __all__ = [
     "ALL_COUNT_FIELDS", "articles_vs_meetings", "compare_types", "coverage", "delegations", "heatmap",
-    "inferred_period_label", "month_profile", "over_time", "province_map", "ranked_bar", "theme_shares",
+    "inferred_period_label", "month_profile", "over_time", "province_tile_map", "ranked_bar", "theme_shares",
     "theme_trend",
 ]

@@ -8,6 +8,8 @@ session state is written here (each widget key below belongs to one widget).
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -18,22 +20,29 @@ XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPORT_KEY = "dl-report"
 
 
-def chart_with_exports(fig, frame: pd.DataFrame, name: str, lang: str, selectable: bool = False):
+def chart_with_exports(fig, frame: pd.DataFrame, name: str, lang: str, selectable: bool | Callable = False):
     """Show ``fig`` with download buttons (PNG/SVG/HTML and the CSV of ``frame``, the data behind it).
 
     Demo data: exported charts carry "(dữ liệu minh hoạ)" in their title and files end in "-demo".
-    Returns the selection state when ``selectable`` (clicking a bar reruns the page)."""
+    Returns the selection state when ``selectable`` (clicking a bar reruns the page); a callable
+    ``selectable`` is called on a click before the rerun (it may set other widgets' state)."""
     key = name
     name = _export_name(name)
     out = export.with_title_note(fig, i18n.t("export.demo_note", lang)) if _is_demo() else fig
     corrected = corrections_note(data.current_corpus().articles, lang)
     out = export.with_title_note(out, f"({corrected})") if corrected else out
     # theme=None: the chart keeps our template, so the screen matches the PNG/SVG/HTML exports
-    event = st.plotly_chart(fig, config=export.camera_config(name), key=f"chart-{key}",
-                            on_select="rerun" if selectable else "ignore", selection_mode=("points",), theme=None)
+    event = st.plotly_chart(fig, config=export.camera_config(name), key=chart_key(key),
+                            on_select=selectable if callable(selectable) else "rerun" if selectable else "ignore",
+                            selection_mode=("points",), theme=None)
     with st.popover(i18n.t("export.chart", lang), icon=":material/download:"):
         _chart_buttons(out, frame, key, name, lang)
     return event
+
+
+def chart_key(name: str) -> str:
+    """The widget key of the chart ``chart_with_exports(..., name, ...)`` draws (its selection state)."""
+    return f"chart-{name}"
 
 
 def _chart_buttons(fig, frame: pd.DataFrame, key: str, name: str, lang: str) -> None:

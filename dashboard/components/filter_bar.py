@@ -1,9 +1,11 @@
 """The sidebar filter bar shared by every page: widgets <-> ``Filters`` <-> URL query params.
 
-Owns one session-state key per filter widget (``KEYS``) and ``SEEDED_KEY``. Only
-``_write_widget_state`` assigns the widget keys (on a session's first run, and from the reset
-button), so each key has one writer; the rest of the app reads the language through
-``current_lang()`` and the filters through the ``Filters`` that ``render`` returns.
+Owns one session-state key per filter widget (``KEYS``), the pickers' search boxes
+(``FIND_KEYS``) and ``SEEDED_KEY``. Only ``_write_widget_state`` assigns the widget keys (on a
+session's first run, and from the reset button), ``select_provinces`` the provinces key (from a
+callback, e.g. a click on the map) and ``_pick_found`` a picker and its box (from its button),
+so each key has one writer; the rest of the app reads the language through ``current_lang()``
+and the filters through the ``Filters`` that ``render`` returns.
 """
 from __future__ import annotations
 
@@ -13,12 +15,17 @@ import streamlit as st
 
 from .. import i18n
 from ..filters import MAX_SEARCH_CHARS, PARAM_NAMES, Filters
+from ..search import matches_text, parse
 
 KEYS = {
     "lang": "f_lang", "dates": "f_dates", "provinces": "f_provinces", "regions": "f_regions",
     "levels": "f_levels", "meeting_types": "f_types", "themes": "f_themes", "search": "f_search",
     "relevant_only": "f_relevant", "unit": "f_unit",
 }
+# search-as-you-type boxes that narrow a long picker's options (Streamlit's own box matches the
+# label letter for letter, so "nghe an" would never find Nghệ An), and their "pick all found" buttons
+FIND_KEYS = {"provinces": "f_provinces_find", "themes": "f_themes_find"}
+PICK_FOUND_KEYS = {"provinces": "f_provinces_pick_found", "themes": "f_themes_pick_found"}
 SEEDED_KEY = "f_seeded"  # set once the widgets hold the URL's filters: later runs leave them to the user
 RESET_KEY = "f_reset"  # the reset button's widget key
 LIST_FILTERS = ("provinces", "regions", "levels", "meeting_types", "themes")
@@ -63,23 +70,67 @@ def _date_widget(options: dict, lang: str) -> None:
                           help=i18n.t("filters.dates_help", lang))
 
 
+LABELS = {"provinces": None, "regions": i18n.region_label, "levels": i18n.level_label,
+          "meeting_types": i18n.meeting_type_label, "themes": i18n.theme_label}
+TITLES = {"provinces": "filters.provinces", "regions": "filters.regions", "levels": "filters.levels",
+          "meeting_types": "filters.types", "themes": "filters.themes"}
+
+
 def _list_widgets(options: dict, lang: str) -> None:
-    """One multiselect per list filter; codes shown as words in the UI language."""
-    labels = {"provinces": None, "regions": i18n.region_label, "levels": i18n.level_label,
-              "meeting_types": i18n.meeting_type_label, "themes": i18n.theme_label}
-    titles = {"provinces": "filters.provinces", "regions": "filters.regions", "levels": "filters.levels",
-              "meeting_types": "filters.types", "themes": "filters.themes"}
+    """One multiselect per list filter; codes shown as words in the UI language. The long ones
+    (provinces, themes) get a search box that narrows their options the way search does:
+    case, diacritics and punctuation ignored, the last word matching as it is typed."""
     for name in LIST_FILTERS:
-        label = labels[name]
+        label = LABELS[name]
         extra = {"format_func": (lambda v, label=label: label(v, lang))} if label else {}
-        st.sidebar.multiselect(i18n.t(titles[name], lang), options.get(name, []), key=KEYS[name],
+        offered = options.get(name, [])
+        if name in FIND_KEYS:
+            offered = found_options(offered, st.session_state.get(FIND_KEYS[name], ""),
+                                    st.session_state.get(KEYS[name]) or [], _labeller(name, lang))
+        st.sidebar.multiselect(i18n.t(TITLES[name], lang), offered, key=KEYS[name],
                                placeholder=i18n.t("filters.all", lang), **extra)
+        if name in FIND_KEYS:
+            _find_box(name, offered, lang)
+
+
+def _labeller(name: str, lang: str):
+    label = LABELS[name]
+    return (lambda v: label(v, lang)) if label else str
+
+
+def found_options(offered: list[str], typed: str, selected: list[str], label) -> list[str]:
+    """The options matching ``typed`` (by label or by value), the selected ones kept in front
+    (a multiselect must still hold its values); all options when nothing is typed."""
+    if not (typed or "").strip():
+        return offered
+    query = parse(typed)
+    hits = [v for v in offered if matches_text(label(v), query, prefix=True) or matches_text(v, query, prefix=True)]
+    return list(dict.fromkeys([*(v for v in selected if v in offered), *hits]))
+
+
+def _find_box(name: str, offered: list[str], lang: str) -> None:
+    what = i18n.t(TITLES[name], lang)
+    st.sidebar.text_input(i18n.t("picker.find", lang, what=what), key=FIND_KEYS[name], live=True,
+                          placeholder=i18n.t("picker.find_hint", lang), label_visibility="collapsed",
+                          icon=":material/search:")
+    typed = st.session_state.get(FIND_KEYS[name], "")
+    if (typed or "").strip():
+        chosen = set(st.session_state.get(KEYS[name]) or [])
+        new = [v for v in offered if v not in chosen]
+        st.sidebar.button(i18n.t("picker.pick_found", lang, n=len(new)), key=PICK_FOUND_KEYS[name],
+                          on_click=_pick_found, args=(name, new), disabled=not new)
+
+
+def _pick_found(name: str, found: list[str]) -> None:
+    """Add every option the search box found to the picker (a button callback)."""
+    st.session_state[KEYS[name]] = list(dict.fromkeys([*(st.session_state.get(KEYS[name]) or []), *found]))
+    st.session_state[FIND_KEYS[name]] = ""
 
 
 def _switch_widgets(lang: str) -> None:
     sb = st.sidebar
     sb.text_input(i18n.t("filters.search", lang), key=KEYS["search"], placeholder=i18n.t("filters.search_hint", lang),
-                  max_chars=MAX_SEARCH_CHARS)
+                  max_chars=MAX_SEARCH_CHARS, help=i18n.t("search.help", lang))
     sb.toggle(i18n.t("filters.relevant_only", lang), key=KEYS["relevant_only"],
               help=i18n.t("filters.relevant_help", lang))
     sb.radio(i18n.t("filters.unit", lang), ("meetings", "articles"), key=KEYS["unit"], horizontal=True,
@@ -103,8 +154,16 @@ def _write_widget_state(f: Filters, options: dict) -> None:
         allowed = set(options.get(name, []))
         st.session_state[KEYS[name]] = [v for v in getattr(f, name) if v in allowed]
     st.session_state[KEYS["search"]] = f.search
+    for name in FIND_KEYS:
+        st.session_state[FIND_KEYS[name]] = ""
     st.session_state[KEYS["relevant_only"]] = f.relevant_only
     st.session_state[KEYS["unit"]] = f.unit
+
+
+def select_provinces(names: list[str]) -> None:
+    """Make ``names`` the province filter. For callbacks only (a map click): they run before the
+    filter bar is drawn, when its widget state may still be set."""
+    st.session_state[KEYS["provinces"]] = list(dict.fromkeys(names))
 
 
 def _reset(options: dict) -> None:

@@ -16,7 +16,9 @@ One module per concern; the names below are what views and the report call, so a
     overview     key figures, the latest meetings
     timeline     counts over time, the meetings behind a bar
     provinces    the gazetteer, counts per province, province × year, comparison
-    themes       terms, theme shares and trends, keyword in context
+    themes       theme shares and trends, province × theme
+    terms        term frequencies without corpus-defining terms, distinctive terms, term trends
+    kwic         keyword in context: left · hit · right
     delegations  delegation and visitor numbers by province and period, their evidence
     articles     the article table, one article with its evidence
     quality      coverage, missing fields, merged duplicates, the ingest report
@@ -31,28 +33,32 @@ from .delegations import (
     visitors_by_period,
 )
 from .filtering import filter_articles, filter_options
+from .kwic import keyword_in_context
 from .overview import key_figures, latest_meetings
 from .periods import FREQS, GRANULARITIES
 from .provinces import active_provinces, by_province, compare_provinces, gazetteer, province_year
 from .quality import coverage, duplicate_groups, ingest_report, missing_place_or_date, report_summary
-from .themes import (
+from .terms import (
     cloud_frequencies,
-    keyword_in_context,
-    province_theme,
+    distinct_targets,
+    distinctive_of,
+    distinctive_terms,
     readable_terms,
     term_frequencies,
-    theme_shares,
-    theme_trend,
+    term_overview,
+    term_trend,
 )
+from .themes import province_theme, theme_shares, theme_trend
 from .timeline import articles_vs_meetings, meetings_in_bucket, month_profile, over_time
 
 __all__ = [
     "FREQS", "GRANULARITIES",
     "active_provinces", "article", "article_titles", "articles_table", "articles_vs_meetings", "by_province",
-    "cloud_frequencies", "compare_provinces", "count", "coverage", "delegations_by_period",
+    "cloud_frequencies", "compare_provinces", "count", "coverage", "delegations_by_period", "distinct_targets",
+    "distinctive_of", "distinctive_terms",
     "delegations_by_province", "duplicate_groups", "evidence_rows", "evidence_sentences", "filter_articles",
     "filter_options", "gazetteer", "ingest_report", "key_figures", "keyword_in_context", "latest_meetings",
     "meetings_in_bucket", "missing_place_or_date", "month_profile", "number_evidence", "over_time",
-    "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "theme_shares",
-    "theme_trend", "undivided_periods", "visitors_by_period",
+    "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "term_overview",
+    "term_trend", "theme_shares", "theme_trend", "undivided_periods", "visitors_by_period",
 ]

@@ -1,7 +1,9 @@
 """Filters applied to the corpus: the one place that decides which articles a view sees.
 
 The date that drives time filters and charts is ``date`` = meeting_date, or published when the
-meeting date is unknown (``date_source`` says which).
+meeting date is unknown (``date_source`` says which). Free-text search goes through the corpus's
+search index (``dashboard.search``: case, diacritics and punctuation ignored, phrases, OR, NOT,
+spelling variants), after the other filters so it reads only the articles they leave.
 """
 from __future__ import annotations
 
@@ -10,10 +12,10 @@ from typing import Any
 import pandas as pd
 
 from loaders.schema import MEETING_TYPES, Corpus
-from loaders.textnorm import fold
 
 from .. import i18n
 from ..filters import Filters
+from ..search import index_of, parse
 
 
 def with_dates(articles: pd.DataFrame) -> pd.DataFrame:
@@ -26,10 +28,6 @@ def with_dates(articles: pd.DataFrame) -> pd.DataFrame:
     out["date_source"] = source
     out["meeting_key"] = out["meeting_id"].fillna("doc:" + out["doc_id"])
     return out
-
-
-def _folded(series: pd.Series) -> pd.Series:
-    return series.fillna("").astype(str).map(fold)
 
 
 def _any_of(column: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
@@ -58,11 +56,10 @@ def filter_articles(corpus: Corpus, f: Filters, use_dates: bool = True) -> pd.Da
         keep &= arts["meeting_type"].astype("string").isin(f.meeting_types)
     if f.themes:
         keep &= _any_of(arts["themes"], f.themes)
+    keep = keep.fillna(False).astype(bool)
     if f.search:
-        needle = fold(f.search)
-        haystack = _folded(arts["title"]) + "\n" + _folded(arts["body"])
-        keep &= haystack.str.contains(needle, regex=False)
-    return arts[keep.fillna(False).astype(bool)].reset_index(drop=True)
+        keep = pd.Series(index_of(corpus).mask(parse(f.search), keep.to_numpy()), index=arts.index)
+    return arts[keep].reset_index(drop=True)
 
 
 def dated_articles(corpus: Corpus, f: Filters) -> pd.DataFrame:

@@ -1,41 +1,71 @@
-"""Provinces: an offline bubble map (63 before / 34 after 1 July 2025), ranking, province × year,
-and a side-by-side comparison of a few provinces."""
+"""Provinces: the tile map (63 before / 34 after 1 July 2025; a click filters every page),
+ranking, province × year, and a side-by-side comparison of a few provinces."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import streamlit as st
 
 from .. import charts, i18n, queries
-from ..components import export_menu, notices, tables
-from ..filters import Filters
+from ..charts.template import count_title
+from ..components import export_menu, notices, province_click, tables, url_state
+from ..filters import Filters, describe
 from ..settings import setting
+
+SCHEME_KEY = "scheme"  # the widget's key and its URL parameter: ?scheme=34
+SCHEMES = ("63", "34")
 
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.provinces", lang))
     notices.filter_sentence(f)
-    scheme = st.segmented_control(i18n.t("provinces.scheme", lang), ("63", "34"), key="prov_scheme", default="63",
-                                  required=True, format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
-                                  help=i18n.t("provinces.scheme_help", lang))
+    scheme = st.segmented_control(i18n.t("provinces.scheme", lang), SCHEMES, key=SCHEME_KEY, required=True,
+                                  default=url_state.value(SCHEME_KEY, "63", url_state.one_of(SCHEMES)),
+                                  format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
+                                  help=i18n.t("provinces.scheme_help", lang)) or "63"
+    url_state.publish(SCHEME_KEY, scheme, "63")
     table = queries.by_province(corpus, f, scheme)
     if notices.is_empty(table, "count"):
         notices.empty_state(lang)
         return
-    map_col, rank_col = st.columns([3, 2])
-    with map_col:
-        export_menu.chart_with_exports(charts.province_map(table, lang, f.unit, i18n.t(f"chart.map_{scheme}", lang)),
-                                       table, f"map-{scheme}", lang)
-    with rank_col:
-        ranked = queries.active_provinces(table, setting("top_provinces"))
-        export_menu.chart_with_exports(
-            charts.ranked_bar(ranked, "name", "count", lang, i18n.t("chart.ranked_provinces", lang),
-                              i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"ranked-{scheme}", lang)
+    _tile_map(corpus, f, scheme, table, lang)
+    ranked = queries.active_provinces(table, setting("top_provinces"))
+    export_menu.chart_with_exports(
+        charts.ranked_bar(ranked, "name", "count", lang, i18n.t("chart.ranked_provinces", lang),
+                          i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"ranked-{scheme}", lang)
     grid = queries.province_year(corpus, f, scheme, setting("heatmap_rows"))
     if not grid.empty:
         export_menu.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
                                                       i18n.t("chart.province_year", lang)), grid,
                                        f"province-year-{scheme}", lang)
     _comparison(corpus, f, scheme, table, lang)
+
+
+def _tile_map(corpus, f: Filters, scheme: str, table, lang: str) -> None:
+    """The tile map with its legend, the filters and the source printed under it (its PNG
+    stands alone in a report); a click on a tile sets the province filter of every page."""
+    name = f"map-{scheme}"
+    title = i18n.t("map.title", lang, count=count_title(f.unit, lang),
+                   scheme=i18n.t(f"provinces.scheme_{scheme}", lang))
+    footer = describe(f) + "\n" + i18n.t("map.source", lang, source=_source_name(corpus, lang),
+                                        n=i18n.fmt_int(len(corpus.articles), lang))
+    fig = charts.province_tile_map(table, scheme, lang, f.unit, title, footer)
+    offered = queries.filter_options(corpus)["provinces"]
+    export_menu.chart_with_exports(fig, table[["name", "count"]], name, lang,
+                                   selectable=province_click.on_click(name, scheme, offered))
+    st.caption(i18n.t("map.caption", lang))
+
+
+def _source_name(corpus, lang: str) -> str:
+    """What the corpus is, in a few words: demo data, or the file or folder it was read from."""
+    if corpus.demo:
+        return i18n.t("map.source_demo", lang)
+    paths = {Path(str(p)) for p in corpus.report.get("path", []) if isinstance(p, str) and p}
+    if len(paths) == 1:
+        return next(iter(paths)).name
+    parents = {p.parent for p in paths}
+    return next(iter(parents)).name if len(parents) == 1 else i18n.t("map.source_upload", lang)
 
 
 def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:

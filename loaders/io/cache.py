@@ -57,6 +57,8 @@ NOT_FINGERPRINTED = {
 UI_ONLY_ASSETS = {
     "i18n.json": "interface strings",
     "demo_templates.json": "templates of the demo generator (tools/), whose output is cached like any file",
+    "districts.csv": "the demo generator's districts by province",
+    "search_variants.txt": "the dashboard's search spellings",
     "__init__.py": "package marker",
 }
 FINGERPRINT_CHARS = 16

@@ -8,7 +8,6 @@ import pytest
 
 from dashboard import charts, queries
 from dashboard.charts import template
-from dashboard.charts.provinces import MAP_CHAR_DEG, MAP_LABELS, MAP_LINE_DEG, _overlaps
 from dashboard.filters import Filters
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
@@ -58,15 +57,6 @@ def test_share_mode_plots_shares(corpus):
     assert max(max(t.y) for t in fig.data) <= 1
 
 
-def test_map_is_offline_scatter_on_lon_lat(corpus):
-    fig = charts.province_map(queries.by_province(corpus, Filters()), "vi", "meetings", "map")
-    assert {t.type for t in fig.data} == {"scatter"}  # no scattermapbox/scattergeo: nothing fetched
-    assert fig.layout.yaxis.scaleanchor == "x"
-    active = fig.data[1]
-    assert "Nghệ An" in list(active.text)  # busiest provinces are named
-    assert {row[0] for row in active.customdata} == {"Nghệ An", "Hà Nội", "Hà Tĩnh", "Thừa Thiên Huế"}
-
-
 @pytest.mark.parametrize("builder, kwargs, n_traces", [
     pytest.param(charts.articles_vs_meetings, {"frame": "avm"}, 2, id="articles-and-meetings"),
     pytest.param(charts.month_profile, {"frame": "profile", "unit": "meetings"}, 2, id="h1-and-h2"),
@@ -100,24 +90,6 @@ def test_empty_frames_still_give_figures(corpus):
     nothing = Filters(provinces=("Cà Mau",))
     assert isinstance(charts.over_time(queries.over_time(corpus, nothing, "M"), "vi", "meetings"), go.Figure)
     assert isinstance(charts.theme_trend(queries.theme_trend(corpus, nothing), "vi", "meetings"), go.Figure)
-
-
-def _boxes(fig):
-    """Label boxes of the named provinces, as charts.provinces.map_labels estimates them."""
-    active = fig.data[1]
-    return [(x + 0.2, y - MAP_LINE_DEG / 2, x + 0.25 + MAP_CHAR_DEG * len(t), y + MAP_LINE_DEG / 2)
-            for x, y, t in zip(active.x, active.y, active.text, strict=False) if t]
-
-
-def test_map_labels_never_overlap_and_stay_few():
-    places = queries.gazetteer("63")
-    frame = places.assign(count=range(len(places), 0, -1))  # every province active: the crowded case
-    fig = charts.province_map(frame, "vi", "meetings", "map")
-    boxes = _boxes(fig)
-    assert 0 < len(boxes) <= MAP_LABELS
-    assert not any(_overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
-    notes = " ".join(a.text for a in fig.layout.annotations)
-    assert "Hoàng Sa" in notes and "Trường Sa" in notes  # the archipelagos are always named
 
 
 @pytest.mark.parametrize("text, width, expected", [

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from dashboard import queries
-from dashboard.components import article_view, filter_bar, notices, tables, upload
+from dashboard.components import article_view, filter_bar, notices, tables, term_controls, upload
 from dashboard.filters import Filters
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
@@ -40,6 +40,10 @@ def test_session_state_is_written_only_by_components_through_their_key_constants
     pytest.param(filter_bar, [*filter_bar.KEYS.values(), filter_bar.SEEDED_KEY], id="filter-bar"),
     pytest.param(upload, [upload.UPLOAD_KEY], id="upload"),
     pytest.param(article_view, [article_view.DOC_KEY, article_view.SEEDED_DOC_KEY], id="article-view"),
+    pytest.param(filter_bar, [*filter_bar.FIND_KEYS.values(), *filter_bar.PICK_FOUND_KEYS.values()],
+                 id="filter-bar-picker-search"),
+    pytest.param(term_controls, [term_controls.STOP_KEY, term_controls.SHOW_KEY, term_controls.PICK_KEY],
+                 id="term-controls"),
 ])
 def test_no_other_module_spells_a_components_key(module, keys):
     """Another module naming the key's string would be reading (or writing) it behind the owner's back."""

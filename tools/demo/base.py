@@ -6,13 +6,16 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from loaders.assets import read_csv, read_json, read_lines
-from loaders.textnorm import strip_marks
+from loaders.textnorm import fold, strip_marks
 from loaders.types import RawRecord
 
 DEFAULT_SEED = 20250701
 TEMPLATES = "demo_templates.json"
 SURNAMES_ASSET = "vn_surnames.txt"
 COMMON_SURNAMES = 24  # the Kinh names at the head of the asset, most frequent first
+DISTRICTS = "districts.csv"  # the gazetteer's districts by province (scripts/build_districts.py)
+# the demo's district events are rural-district committees: the text calls each one "huyện"
+DISTRICT_TYPE = "Huyện"
 FIRST_YEAR, LAST_YEAR = 2015, 2025
 LAST_EVENT_DAY = date(2025, 6, 30)  # the demo stays in the 63-province era (merger: 1 July 2025)
 SOURCE = "demo"
@@ -82,6 +85,16 @@ class DemoArticle:
 def provinces() -> list[str]:
     """The 63 pre-2025 province names, from the project's gazetteer."""
     return [row.get("province") or row["name"] for row in read_csv("provinces.csv")]
+
+
+def districts_of(province: str) -> list[str]:
+    """The huyện of ``province`` from the gazetteer's district table, leaving out any whose name is
+    also a province's name or alias (huyện Quảng Ninh is in Quảng Bình: a reader of "huyện Quảng
+    Ninh, tỉnh Quảng Bình" could not tell which province the meeting belongs to)."""
+    province_names = {fold(r["province"]) for r in read_csv("provinces.csv")}
+    province_names |= {fold(r["alias"]) for r in read_csv("province_aliases.csv")}
+    return [r["district"] for r in read_csv(DISTRICTS)
+            if r["province"] == province and r["type"] == DISTRICT_TYPE and fold(r["district"]) not in province_names]
 
 
 def templates() -> dict:

@@ -19,6 +19,7 @@ from .base import (
     TRAVEL_FACTOR,
     TYPE_RATES,
     Event,
+    districts_of,
     person_name,
     provinces,
     random_day,
@@ -109,7 +110,7 @@ def _district_events(seed: int, tpl: dict, names: list[str]) -> list[Event]:
     for _ in range(DISTRICT_EVENTS):
         province, kind = rng.choice(names), rng.choice(sorted(tpl["district"]["titles"]))
         day, reviewed = meeting_day(rng, kind, rng.randint(FIRST_YEAR, LAST_YEAR))
-        district = rng.choice(tpl["districts"])
+        district = rng.choice(districts_of(province))  # a district of this very province
         events.append(Event(kind, "district", province, day, True, district=district, review_year=reviewed,
                             chairs=_chairs(seed, tpl, f"{province}/{district}", "district", day.year, kind, rng)))
     return events

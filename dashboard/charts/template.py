@@ -22,6 +22,13 @@ FIELD_COLOURS = {"delegations_in": "#1f77b4", "delegations_out": "#d62728",
                  "visitors_in": "#6baed6", "visitors_out": "#fc9272"}
 HALF_COLOURS = {"H1": "#4c78a8", "H2": "#f58518"}
 SEQUENTIAL = "Blues"
+UNDATED = "undated"  # queries.periods.UNDATED: the bucket of undated items, last on every time axis
+UNDATED_COLOUR = "#bcc3cb"
+MAX_TICK_LABELS = 14  # labels on a time axis before they are spaced out (fits a half-width chart at 1280 px)
+# tick steps in each bucket unit, calendar-aligned (12 months = every January)
+NICE_STEPS = {"M": (1, 2, 3, 6, 12, 24, 36, 60, 120), "Q": (1, 2, 4, 8, 12, 20, 40), "H": (1, 2, 4, 6, 10, 20),
+              "Y": (1, 2, 5, 10, 20, 50)}
+PARTIAL_PATTERN = dict(shape="/", fgcolor="rgba(255,255,255,0.75)", size=6)
 # legend in rows at the foot of the figure (container coordinates: below the axis title whatever
 # the tick labels do, and the margin grows to fit); beside the plot it ate half a laptop screen
 LEGEND_BELOW = dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left", title_text="")
@@ -55,10 +62,52 @@ def integer_axis(fig: go.Figure, values, axis: str = "y") -> None:
         (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=1, tick0=0)
 
 
-def period_ticks(fig: go.Figure, buckets: list[str], lang: str) -> None:
-    """Bars keep their codes on x (a click returns the code); the axis shows them in words."""
+def period_ticks(fig: go.Figure, buckets: list[str], lang: str, partial: dict | None = None,
+                 max_labels: int = MAX_TICK_LABELS) -> None:
+    """Bars keep their codes on x (a click returns the code); the axis shows them in words.
+
+    Adaptive spacing: at most about ``max_labels`` labels, on calendar-aligned buckets (every
+    January at a 12-month step), so ten years of months never print 126 labels into a black band.
+    A partly covered first/last bucket (``partial``: bucket -> ("from"|"to", day)) and the
+    undated bucket are always labelled, their neighbours giving way."""
+    partial = partial or {}
+    shown = labelled_buckets(buckets, max_labels, always=[b for b in buckets if b in partial or b == UNDATED])
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=buckets, tickmode="array",
-                     tickvals=buckets, ticktext=[i18n.period_label(b, lang) for b in buckets])
+                     tickvals=shown, ticktext=[i18n.partial_label(i18n.period_label(b, lang), partial.get(b), lang)
+                                               for b in shown], tickangle=0 if len(shown) <= 8 else -30)
+
+
+def labelled_buckets(buckets: list[str], max_labels: int, always: list[str] | None = None) -> list[str]:
+    """The buckets that get a tick label: every ``step``-th calendar position (the smallest nice
+    step leaving at most ``max_labels``), plus ``always``; a regular label closer than half a step
+    to an ``always`` one is dropped so the two never overprint."""
+    always = always or []
+    dated = [b for b in buckets if b != UNDATED]
+    if len(buckets) <= max_labels:
+        return list(buckets)
+    ordinals = {b: _ordinal(b) for b in dated}
+    freq = _freq_of(dated[0]) if dated else "Y"
+    step = next((s for s in NICE_STEPS[freq] if len(dated) / s <= max_labels), NICE_STEPS[freq][-1])
+    regular = [b for b in dated if ordinals[b] % step == 0]
+    position = {b: i for i, b in enumerate(buckets)}
+    keep = [b for b in regular if all(abs(position[b] - position[a]) * 2 >= step for a in always if a != b)]
+    return sorted(set(keep) | set(always), key=lambda b: position[b])
+
+
+def _freq_of(bucket: str) -> str:
+    if "-Q" in bucket:
+        return "Q"
+    if "-H" in bucket:
+        return "H"
+    return "M" if "-" in bucket else "Y"
+
+
+def _ordinal(bucket: str) -> int:
+    """A bucket's position on the calendar in its own unit (months since year 0, quarters, …)."""
+    year, _, rest = bucket.partition("-")
+    per_year = {"M": 12, "Q": 4, "H": 2, "Y": 1}[_freq_of(bucket)]
+    n = int(rest.lstrip("QH")) if rest else 1
+    return int(year) * per_year + n - 1
 
 
 def count_title(unit: str, lang: str) -> str:

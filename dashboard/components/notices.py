@@ -18,6 +18,24 @@ def filter_sentence(f: Filters) -> None:
     st.caption(describe(f) + " " + i18n.t("describe.date_rule", f.lang))
 
 
+def time_axis_notes(axis: dict, f: Filters) -> None:
+    """Under a time chart: how many items have no date (their own last bucket) and, when the first
+    or last bucket is only partly covered, that its bar is not a fall."""
+    lines = [i18n.t("undated.rule", f.lang)]
+    if axis.get("undated"):
+        lines.append(i18n.t("undated.count", f.lang, n=i18n.fmt_int(axis["undated"], f.lang)))
+    if axis.get("partial"):
+        lines.append(i18n.t("period.partial_note", f.lang) + " " + i18n.t("chart.partial_legend", f.lang))
+    st.caption(" ".join(lines))
+
+
+def cut_note(shown: int, total: int, what: str, lang: str) -> None:
+    """"Showing N of M …" under a list or chart that keeps only the first ``shown`` of ``total``."""
+    if total > shown:
+        st.caption(i18n.t("cut.top", lang, n=i18n.fmt_int(shown, lang), m=i18n.fmt_int(total, lang),
+                          what=i18n.t(f"cut.{what}", lang)))
+
+
 def empty_state(lang: str, what: str = "empty.filtered") -> None:
     st.info(i18n.t(what, lang), icon=":material/search_off:")
 

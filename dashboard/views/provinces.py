@@ -7,16 +7,20 @@ import streamlit as st
 from .. import charts, i18n, queries
 from ..components import export_menu, notices, tables
 from ..filters import Filters
+from ..queries.collation import sorted_vi
 from ..settings import setting
+
+SCHEME_KEY = "scheme"  # page controls in the URL: ?scheme=34&compare63=Nghệ An&compare63=Hà Tĩnh
+COMPARE_KEY = "compare"
 
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.provinces", lang))
     notices.filter_sentence(f)
-    scheme = st.segmented_control(i18n.t("provinces.scheme", lang), ("63", "34"), key="prov_scheme", default="63",
+    scheme = st.segmented_control(i18n.t("provinces.scheme", lang), ("63", "34"), key=SCHEME_KEY, default="63",
                                   required=True, format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
-                                  help=i18n.t("provinces.scheme_help", lang))
+                                  help=i18n.t("provinces.scheme_help", lang), bind="query-params")
     table = queries.by_province(corpus, f, scheme)
     if notices.is_empty(table, "count"):
         notices.empty_state(lang)
@@ -25,30 +29,43 @@ def render(corpus, f: Filters) -> None:
     with map_col:
         export_menu.chart_with_exports(charts.province_map(table, lang, f.unit, i18n.t(f"chart.map_{scheme}", lang)),
                                        table, f"map-{scheme}", lang)
+    active = queries.active_provinces(table)
     with rank_col:
-        ranked = queries.active_provinces(table, setting("top_provinces"))
+        ranked = active.head(setting("top_provinces"))
         export_menu.chart_with_exports(
-            charts.ranked_bar(ranked, "name", "count", lang, i18n.t("chart.ranked_provinces", lang),
+            charts.ranked_bar(ranked, "name", "count", lang, i18n.t(f"chart.ranked_provinces_{f.unit}", lang),
                               i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"ranked-{scheme}", lang)
-    grid = queries.province_year(corpus, f, scheme, setting("heatmap_rows"))
-    if not grid.empty:
-        export_menu.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
-                                                      i18n.t("chart.province_year", lang)), grid,
-                                       f"province-year-{scheme}", lang)
+        notices.cut_note(len(ranked), len(active), "provinces", lang)
+    _province_year(corpus, f, scheme, len(active), lang)
     _comparison(corpus, f, scheme, table, lang)
+
+
+def _province_year(corpus, f: Filters, scheme: str, active: int, lang: str) -> None:
+    """Province × year with every year in range and the undated column: rows add up to the ranking."""
+    grid = queries.province_year(corpus, f, scheme, setting("heatmap_rows"))
+    if grid.empty:
+        return
+    export_menu.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
+                                                  i18n.t(f"chart.province_year_{f.unit}", lang),
+                                                  col_label=lambda v: i18n.period_label(v, lang)), grid,
+                                   f"province-year-{scheme}", lang)
+    st.caption(i18n.t("provinces.heatmap_rule", lang))
+    notices.cut_note(grid["province"].nunique(), active, "provinces", lang)
 
 
 def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
     st.subheader(i18n.t("provinces.compare", lang))
-    picked = st.multiselect(i18n.t("provinces.compare_pick", lang), queries.active_provinces(table)["name"].tolist(),
-                            key=f"prov_compare_{scheme}", max_selections=setting("compare_max"),
-                            placeholder=i18n.t("provinces.compare_hint", lang))
+    names = sorted_vi(queries.active_provinces(table)["name"].tolist())
+    picked = st.multiselect(i18n.t("provinces.compare_pick", lang), names, key=f"{COMPARE_KEY}{scheme}",
+                            max_selections=setting("compare_max"), placeholder=i18n.t("provinces.compare_hint", lang),
+                            select_all=False, filter_mode="contains", bind="query-params")
     if len(picked) < 2:
         st.caption(i18n.t("provinces.compare_hint", lang))
         return
     parts = queries.compare_provinces(corpus, f, picked, scheme)
     summary = parts["summary"]
-    st.dataframe(summary, hide_index=True, column_config=tables.column_labels(summary.columns, lang))
+    st.dataframe(tables.display_frame(summary, lang), hide_index=True,
+                 column_config=tables.column_labels(summary.columns, lang))
     left, right = st.columns(2)
     with left:
         export_menu.chart_with_exports(charts.compare_types(parts["types"], lang, f.unit), parts["types"],
@@ -59,7 +76,8 @@ def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
         else:
             export_menu.chart_with_exports(
                 charts.heatmap(parts["themes"], "province", "theme", "count", lang,
-                               i18n.t("chart.compare_themes", lang), col_label=lambda v: i18n.theme_label(v, lang)),
+                               i18n.t(f"chart.compare_themes_{f.unit}", lang),
+                               col_label=lambda v: i18n.theme_label(v, lang)),
                 parts["themes"], "compare-themes", lang)
     export_menu.chart_with_exports(
         charts.delegations(summary, "province", lang, i18n.t("chart.compare_delegations", lang),

@@ -41,7 +41,8 @@ def rhythm_matrix(matrix: pd.DataFrame, lang: str) -> go.Figure:
     n = len(RHYTHM_COLOURS)
     scale = [[edge, colour] for i, colour in enumerate(RHYTHM_COLOURS) for edge in (i / n, (i + 1) / n)]
     fig = go.Figure(go.Heatmap(
-        z=grid.values, x=[i18n.period_label(h, lang) for h in halves], y=provinces, zmin=-0.5, zmax=n - 0.5,
+        z=grid.values, x=[i18n.period_label(h.replace("H", "-H"), lang) for h in halves], y=provinces,
+        zmin=-0.5, zmax=n - 0.5,
         colorscale=scale, xgap=2, ygap=2, customdata=hover.values, hovertemplate="%{customdata}<extra></extra>",
         colorbar=dict(tickvals=list(range(n)), ticktext=[i18n.t(f"rhythm.state_{i}", lang) for i in range(n)],
                       thickness=12, title=None)))

@@ -23,8 +23,10 @@ from .template import (
     layout,
     period_ticks,
     type_name,
+    wrap,
 )
 
+HALF_WIDTH_TITLE = 38  # characters per title line of a chart drawn in half the page (1280 px screens)
 # where a half-year starts (Jan, Jul; Q1, Q3) — or a year, for half-year bars
 HALF_START_SUFFIXES = ("-01", "-07", "-Q1", "-Q3", "-H1")
 
@@ -80,7 +82,7 @@ def articles_vs_meetings(frame: pd.DataFrame, lang: str, partial: dict | None = 
     for col, colour in (("articles", "#9ecae1"), ("meetings", "#08519c")):
         fig.add_bar(x=frame["bucket"], y=frame[col], name=i18n.t(f"chart.{col}", lang),
                     marker=dict(color=colour, pattern=_patterns(frame["bucket"], partial)))
-    layout(fig, i18n.t("chart.articles_vs_meetings", lang), lang, barmode="group",
+    layout(fig, wrap(i18n.t("chart.articles_vs_meetings", lang), HALF_WIDTH_TITLE), lang, barmode="group",
            xaxis_title=i18n.t("chart.period_axis", lang), yaxis_title=i18n.t("chart.number", lang))
     period_ticks(fig, list(frame["bucket"]), lang, partial, max_labels=8)
     integer_axis(fig, frame["articles"] if len(frame) else [])
@@ -98,7 +100,8 @@ def month_profile(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
         label = i18n.t("period.undated", lang) if half == UNDATED else i18n.t(f"chart.half_{half}", lang)
         fig.add_bar(x=names, y=part["count"], name=label,
                     marker_color=UNDATED_COLOUR if half == UNDATED else HALF_COLOURS[half])
-    layout(fig, i18n.t(f"chart.month_profile_{unit}", lang), lang, yaxis_title=count_title(unit, lang), bargap=0.15)
+    layout(fig, wrap(i18n.t(f"chart.month_profile_{unit}", lang), HALF_WIDTH_TITLE), lang,
+           yaxis_title=count_title(unit, lang), bargap=0.15, margin_t=80)
     fig.update_xaxes(type="category")
     integer_axis(fig, frame["count"])
     return fig

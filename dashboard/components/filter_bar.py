@@ -7,6 +7,7 @@ button), so each key has one writer; the rest of the app reads the language thro
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import streamlit as st
@@ -15,7 +16,7 @@ from .. import i18n
 from ..filters import MAX_SEARCH_CHARS, PARAM_NAMES, Filters
 
 KEYS = {
-    "lang": "f_lang", "dates": "f_dates", "provinces": "f_provinces", "regions": "f_regions",
+    "lang": "f_lang", "date_from": "f_from", "date_to": "f_to", "provinces": "f_provinces", "regions": "f_regions",
     "levels": "f_levels", "meeting_types": "f_types", "themes": "f_themes", "search": "f_search",
     "relevant_only": "f_relevant", "unit": "f_unit",
 }
@@ -23,7 +24,6 @@ SEEDED_KEY = "f_seeded"  # set once the widgets hold the URL's filters: later ru
 RESET_KEY = "f_reset"  # the reset button's widget key
 LIST_FILTERS = ("provinces", "regions", "levels", "meeting_types", "themes")
 LANG_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-DATE_FLOOR = date(2000, 1, 1)
 
 
 def current_lang() -> str:
@@ -56,11 +56,32 @@ def render(options: dict) -> Filters:
 # ---------------------------------------------------------------- widgets
 
 def _date_widget(options: dict, lang: str) -> None:
+    """Two text boxes, "from" and "to" (dd/mm/yyyy in Vietnamese): a date applies on Enter (or on
+    leaving the box), never half-typed, and no calendar brings English strings into the page."""
     first, last = _date_bounds(options)
-    st.sidebar.date_input(i18n.t("filters.dates", lang), key=KEYS["dates"], min_value=min(first, DATE_FLOOR),
-                          max_value=max(last, date.today() + timedelta(days=366)),
-                          format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
-                          help=i18n.t("filters.dates_help", lang))
+    left, right = st.sidebar.columns(2)
+    hint = i18n.t("filters.date_format", lang)
+    for col, name, default in ((left, "date_from", first), (right, "date_to", last)):
+        col.text_input(i18n.t(f"filters.{name}", lang), key=KEYS[name], placeholder=i18n.fmt_date(default, lang),
+                       help=i18n.t("filters.dates_help", lang) + " " + hint)
+        typed = st.session_state.get(KEYS[name]) or ""
+        if typed.strip() and parse_day(typed, lang) is None:
+            st.sidebar.caption(i18n.t("filters.date_invalid", lang, text=typed, hint=hint))
+
+
+def parse_day(text: str, lang: str) -> date | None:
+    """A typed date: dd/mm/yyyy (also d-m-yyyy, d.m.yyyy) or ISO yyyy-mm-dd; None when it is none."""
+    text = (text or "").strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    dmy = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
+    try:
+        if iso:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if dmy:
+            return date(int(dmy.group(3)), int(dmy.group(2)), int(dmy.group(1)))
+    except ValueError:
+        return None
+    return None
 
 
 def _list_widgets(options: dict, lang: str) -> None:
@@ -72,8 +93,9 @@ def _list_widgets(options: dict, lang: str) -> None:
     for name in LIST_FILTERS:
         label = labels[name]
         extra = {"format_func": (lambda v, label=label: label(v, lang))} if label else {}
+        # select_all=False: Streamlit's own "Select all" is English, and "all" is already the empty pick
         st.sidebar.multiselect(i18n.t(titles[name], lang), options.get(name, []), key=KEYS[name],
-                               placeholder=i18n.t("filters.all", lang), **extra)
+                               placeholder=i18n.t("filters.all", lang), select_all=False, **extra)
 
 
 def _switch_widgets(lang: str) -> None:
@@ -96,9 +118,9 @@ def _date_bounds(options: dict) -> tuple[date, date]:
 
 def _write_widget_state(f: Filters, options: dict) -> None:
     """Put ``f`` into the widgets' keys (values the corpus does not offer are dropped)."""
-    first, last = _date_bounds(options)
     st.session_state[KEYS["lang"]] = f.lang
-    st.session_state[KEYS["dates"]] = (f.date_from or first, f.date_to or last)
+    st.session_state[KEYS["date_from"]] = i18n.fmt_date(f.date_from, f.lang) if f.date_from else ""
+    st.session_state[KEYS["date_to"]] = i18n.fmt_date(f.date_to, f.lang) if f.date_to else ""
     for name in LIST_FILTERS:
         allowed = set(options.get(name, []))
         st.session_state[KEYS[name]] = [v for v in getattr(f, name) if v in allowed]
@@ -112,18 +134,17 @@ def _reset(options: dict) -> None:
 
 
 def _filters_from_widgets(options: dict) -> Filters:
-    first, last = _date_bounds(options)
-    picked = st.session_state.get(KEYS["dates"]) or ()
-    start = picked[0] if len(picked) >= 1 else None
-    end = picked[1] if len(picked) >= 2 else None
+    lang = current_lang()
+    start = parse_day(st.session_state.get(KEYS["date_from"]) or "", lang)
+    end = parse_day(st.session_state.get(KEYS["date_to"]) or "", lang)
     return Filters(
-        date_from=start if start and start > first else None,
-        date_to=end if end and end < last else None,
+        date_from=start,
+        date_to=end,
         **{name: tuple(st.session_state.get(KEYS[name]) or ()) for name in LIST_FILTERS},
         search=(st.session_state.get(KEYS["search"]) or "").strip(),
         relevant_only=bool(st.session_state.get(KEYS["relevant_only"], True)),
         unit=st.session_state.get(KEYS["unit"]) or "meetings",
-        lang=current_lang(),
+        lang=lang,
     )
 
 

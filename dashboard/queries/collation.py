@@ -6,7 +6,8 @@ dictionary order reads letters first, tone marks second, case last:
 * first level: the 29 letters a ă â b c d đ e ê g h i k l m n o ô ơ p q r s t u ư v x y (f j w z
   of foreign names in their Latin place), tone marks ignored, so "Đắk Lắk" sits beside "Đà Nẵng";
   a space sorts before any letter ("Hà Nam" < "Hà Nội" < "Hàm Yên"); other punctuation is ignored;
-* second level: the tones in the order of the primers: ngang, huyền, hỏi, ngã, sắc, nặng;
+* second level: each syllable's tone, wherever its mark sits (Hòa = Hoà), in the order of the
+  primers: ngang, huyền, hỏi, ngã, sắc, nặng;
 * third level: lower case before upper case; then the text itself, so the order is total.
 
 ``sort_key`` returns a plain string, so it works as ``sorted(key=...)`` and in pandas
@@ -55,8 +56,15 @@ def sort_key(text) -> str:
         return "\uffff"
     text = unicodedata.normalize("NFC", str(text))
     weights = [_char_weights(ch) for ch in text]
-    levels = ("".join(w[i] for w in weights) for i in range(3))
-    return LEVEL_SEP.join([*levels, text])
+    primary = "".join(w[0] for w in weights)
+    # one tone per syllable, wherever its mark sits: "Hòa" and "Hoà" are one name
+    tones = "".join(max((w[1] for w in _chars(word)), default="0") for word in text.split())
+    case = "".join(w[2] for w in weights)
+    return LEVEL_SEP.join([primary, tones, case, text])
+
+
+def _chars(word: str) -> list[tuple[str, str, str]]:
+    return [_char_weights(ch) for ch in word]
 
 
 def sorted_vi(values, key=None) -> list:

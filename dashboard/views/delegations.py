@@ -5,12 +5,12 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import charts, i18n, queries
-from ..components import export_menu, notices, tables
+from ..components import export_menu, notices, page_controls, tables
 from ..filters import Filters
 from ..settings import setting
 
 EVIDENCE_ORDER = ["province", "period", "date", "field", "value", "link", "sentence"]
-GROUPING_KEY = "dgroup"  # the year / half-year control, in the URL as ?dgroup=H
+GROUPING_PARAM = "dgroup"  # the year / half-year control, in the URL as ?dgroup=H
 
 
 def render(corpus, f: Filters) -> None:
@@ -33,9 +33,8 @@ def _numbers(corpus, f: Filters, lang: str) -> None:
                                                       i18n.t("chart.delegations_by_province", lang)),
                                    provinces, "delegations-by-province", lang)
     notices.cut_note(len(provinces), len(every), "provinces", lang)
-    granularity = st.segmented_control(i18n.t("delegations.granularity", lang), queries.GRANULARITIES,
-                                       key=GROUPING_KEY, default="Y", required=True, bind="query-params",
-                                       format_func=lambda v: i18n.t(f"freq.{v}", lang),
+    granularity = page_controls.choice(st, i18n.t("delegations.granularity", lang), GROUPING_PARAM,
+                                       queries.GRANULARITIES, "Y", format_func=lambda v: i18n.t(f"freq.{v}", lang),
                                        help=i18n.t("delegations.granularity_help", lang))
     if _by_period(corpus, f, granularity, lang):
         _evidence(corpus, f, lang)

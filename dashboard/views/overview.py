@@ -46,7 +46,7 @@ def _key_figures(corpus, f: Filters, figures: dict, lang: str) -> None:
         delta = change.get(key)
         col.metric(i18n.t(f"kpi.{key}", lang), i18n.fmt_reported(value, lang),
                    delta=None if delta is None else f"{delta:+,d}".replace(",", "." if lang == "vi" else ","),
-                   delta_description=change.get("label"), delta_color="off" if key.startswith("deleg") else "normal",
+                   delta_description=None if delta is None else change.get("label"), delta_color="off" if key.startswith("deleg") else "normal",
                    help=i18n.t("kpi.delegations_help" if key.startswith("deleg") else f"kpi.{key}_help", lang)
                    + (" " + i18n.t("value.not_reported_help", lang) if value is None else ""),
                    chart_data=series, chart_type="line", border=True)

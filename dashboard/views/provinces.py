@@ -5,22 +5,22 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import charts, i18n, queries
-from ..components import export_menu, notices, tables
+from ..components import export_menu, notices, page_controls, tables
 from ..filters import Filters
 from ..queries.collation import sorted_vi
 from ..settings import setting
 
-SCHEME_KEY = "scheme"  # page controls in the URL: ?scheme=34&compare63=Nghệ An&compare63=Hà Tĩnh
-COMPARE_KEY = "compare"
+SCHEME_PARAM = "scheme"  # page controls in the URL: ?scheme=34&compare34=Nghệ An,Hà Tĩnh
+COMPARE_PARAM = "compare"
 
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.provinces", lang))
     notices.filter_sentence(f)
-    scheme = st.segmented_control(i18n.t("provinces.scheme", lang), ("63", "34"), key=SCHEME_KEY, default="63",
-                                  required=True, format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
-                                  help=i18n.t("provinces.scheme_help", lang), bind="query-params")
+    scheme = page_controls.choice(st, i18n.t("provinces.scheme", lang), SCHEME_PARAM, ("63", "34"), "63",
+                                  format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
+                                  help=i18n.t("provinces.scheme_help", lang))
     table = queries.by_province(corpus, f, scheme)
     if notices.is_empty(table, "count"):
         notices.empty_state(lang)
@@ -56,9 +56,9 @@ def _province_year(corpus, f: Filters, scheme: str, active: int, lang: str) -> N
 def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
     st.subheader(i18n.t("provinces.compare", lang))
     names = sorted_vi(queries.active_provinces(table)["name"].tolist())
-    picked = st.multiselect(i18n.t("provinces.compare_pick", lang), names, key=f"{COMPARE_KEY}{scheme}",
-                            max_selections=setting("compare_max"), placeholder=i18n.t("provinces.compare_hint", lang),
-                            select_all=False, filter_mode="contains", bind="query-params")
+    picked = page_controls.picks(st, i18n.t("provinces.compare_pick", lang), f"{COMPARE_PARAM}{scheme}", names,
+                                 max_selections=setting("compare_max"), select_all=False, filter_mode="contains",
+                                 placeholder=i18n.t("provinces.compare_hint", lang))
     if len(picked) < 2:
         st.caption(i18n.t("provinces.compare_hint", lang))
         return

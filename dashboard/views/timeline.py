@@ -5,11 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from .. import charts, i18n, queries
-from ..components import export_menu, notices, tables
+from ..components import export_menu, notices, page_controls, tables
 from ..filters import Filters
 
-# page controls ride the URL under these plain names (st bind="query-params": the key is the name)
-FREQ_KEY, SHARE_KEY = "freq", "share"
+# page controls ride the URL under these plain names: ?freq=Y&share=1
+FREQ_PARAM, SHARE_PARAM = "freq", "share"
 
 
 def render(corpus, f: Filters) -> None:
@@ -17,11 +17,9 @@ def render(corpus, f: Filters) -> None:
     st.title(i18n.t("page.time", lang))
     notices.filter_sentence(f)
     left, right = st.columns(2)
-    freq = left.segmented_control(i18n.t("time.freq", lang), queries.FREQS, key=FREQ_KEY, default="H",
-                                  format_func=lambda v: i18n.t(f"freq.{v}", lang), required=True,
-                                  bind="query-params")
-    share = right.toggle(i18n.t("time.share", lang), key=SHARE_KEY, help=i18n.t("time.share_help", lang),
-                         bind="query-params")
+    freq = page_controls.choice(left, i18n.t("time.freq", lang), FREQ_PARAM, queries.FREQS, "H",
+                                format_func=lambda v: i18n.t(f"freq.{v}", lang))
+    share = page_controls.switch(right, i18n.t("time.share", lang), SHARE_PARAM, help=i18n.t("time.share_help", lang))
     table = queries.over_time(corpus, f, freq)
     if notices.is_empty(table, "count"):
         notices.empty_state(lang)

@@ -30,7 +30,10 @@ LIST_JOIN = "; "  # how Excel and HTML tables show list cells (CSV keeps JSON ar
 # A spreadsheet runs a cell that starts with these as a formula: prefix a quote (OWASP CSV injection).
 FORMULA_START = ("=", "+", "@", "\t", "\r")
 FILENAME_UNSAFE_RE = re.compile(r"[^\w.\-]+")
+SHEET_UNSAFE_RE = re.compile(r"[\[\]:*?/\\]")
 MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 8, 60  # Excel column widths, in characters
+
+
 # ---------------------------------------------------------------- figures
 
 def figure_html(fig) -> bytes:
@@ -189,10 +192,15 @@ def workbook_xlsx(sheets: list[tuple[str, pd.DataFrame]], lang: str = i18n.DEFAU
     wb = Workbook()
     wb.remove(wb.active)
     for name, frame in sheets:
-        _write_sheet(wb.create_sheet(safe_filename(name)[:31]), frame, lang)
+        _write_sheet(wb.create_sheet(sheet_name(name)), frame, lang)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def sheet_name(name: str) -> str:
+    """An Excel sheet name: at most 31 characters, none of []:*?/\\ (spaces and Vietnamese are fine)."""
+    return SHEET_UNSAFE_RE.sub(" ", str(name)).strip()[:31] or "data"
 
 
 def _write_sheet(ws, df: pd.DataFrame, lang: str) -> None:

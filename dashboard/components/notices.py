@@ -29,11 +29,14 @@ def time_axis_notes(axis: dict, f: Filters) -> None:
     st.caption(" ".join(lines))
 
 
-def cut_note(shown: int, total: int, what: str, lang: str) -> None:
-    """"Showing N of M …" under a list or chart that keeps only the first ``shown`` of ``total``."""
-    if total > shown:
-        st.caption(i18n.t("cut.top", lang, n=i18n.fmt_int(shown, lang), m=i18n.fmt_int(total, lang),
-                          what=i18n.t(f"cut.{what}", lang)))
+def cut_note(shown: int, total: int, what: str, lang: str, newest: bool = False) -> None:
+    """"Showing N of M …" under a list or chart that keeps only the first ``shown`` of ``total``
+    (the largest first, or the newest with ``newest``)."""
+    if total <= shown:
+        return
+    n, m = i18n.fmt_int(shown, lang), i18n.fmt_int(total, lang)
+    st.caption(i18n.t("cut.latest", lang, n=n, m=m) if newest else
+               i18n.t("cut.top", lang, n=n, m=m, what=i18n.t(f"cut.{what}", lang)))
 
 
 def empty_state(lang: str, what: str = "empty.filtered") -> None:

@@ -2,6 +2,7 @@
 active filters in words, the latest meetings, one-click report and workbook."""
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from .. import i18n, queries
@@ -25,7 +26,7 @@ def render(corpus, f: Filters) -> None:
     st.subheader(i18n.t("overview.latest", lang))
     latest = queries.latest_meetings(corpus, f, setting("latest_meetings"))
     tables.meeting_list(latest, f, lang)
-    notices.cut_note(len(latest), figures["meetings"], "meetings", lang)
+    notices.cut_note(len(latest), queries.meeting_count(corpus, f), "meetings", lang, newest=True)
     export_menu.table_downloads(latest.drop(columns=["meeting_key"]), "latest-meetings", lang)
     left, right = st.columns(2)
     with left:
@@ -42,11 +43,13 @@ def _key_figures(corpus, f: Filters, figures: dict, lang: str) -> None:
     top = st.columns(4)
     for col, key in zip(top, TREND_KEYS, strict=False):
         value = figures[key]
-        series = trend[key].astype("Float64").fillna(0).tolist() if len(trend) > 1 else None
+        # a year nobody reported a delegation figure for is a gap in the line, never a 0
+        series = [float("nan") if pd.isna(v) else float(v) for v in trend[key]] if len(trend) > 1 else None
         delta = change.get(key)
         col.metric(i18n.t(f"kpi.{key}", lang), i18n.fmt_reported(value, lang),
                    delta=None if delta is None else f"{delta:+,d}".replace(",", "." if lang == "vi" else ","),
-                   delta_description=None if delta is None else change.get("label"), delta_color="off" if key.startswith("deleg") else "normal",
+                   delta_description=None if delta is None else change.get("label"),
+                   delta_color="off" if key.startswith("deleg") else "normal",
                    help=i18n.t("kpi.delegations_help" if key.startswith("deleg") else f"kpi.{key}_help", lang)
                    + (" " + i18n.t("value.not_reported_help", lang) if value is None else ""),
                    chart_data=series, chart_type="line", border=True)

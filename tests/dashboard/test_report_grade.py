@@ -154,8 +154,8 @@ def test_exports_are_labelled_in_the_ui_language(lang, headers, values):
 def test_report_workbook_has_the_sheets_and_widths(corpus):
     sheets = report.workbook_sheets(corpus, Filters(), "fixture")
     wb = load_workbook(io.BytesIO(export.workbook_xlsx(sheets, "vi")))
-    assert wb.sheetnames == ["Hội_nghị", "Số_liệu_đoàn", "Đoàn_theo_kỳ", "Phương_pháp"]
-    numbers = wb["Số_liệu_đoàn"]
+    assert wb.sheetnames == ["Hội nghị", "Số liệu đoàn", "Đoàn theo kỳ", "Phương pháp"]
+    numbers = wb["Số liệu đoàn"]
     header = [c.value for c in numbers[1]]
     assert "Câu chứng cứ" in header and "Tỉnh/thành" in header
     width = numbers.column_dimensions[numbers.cell(row=1, column=header.index("Câu chứng cứ") + 1).column_letter]
@@ -165,3 +165,20 @@ def test_report_workbook_has_the_sheets_and_widths(corpus):
 def test_labelled_frame_keeps_dash_for_not_reported():
     frame = pd.DataFrame({"province": ["Huế"], "delegations_in": pd.array([None], dtype="Int64")})
     assert labelled_frame(frame, "vi").iloc[0].tolist() == ["Huế", "—"]
+
+
+@pytest.mark.parametrize("failure, reason", [
+    pytest.param(RuntimeError("browser died"), "RuntimeError", id="kaleido-raises"),
+    pytest.param(None, "empty image", id="kaleido-returns-nothing"),
+])
+def test_a_failed_image_export_says_why_instead_of_an_empty_file(monkeypatch, failure, reason):
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    def broken(*_args, **_kwargs):
+        if failure is not None:
+            raise failure
+        return b""
+    monkeypatch.setattr(export, "image_export_available", lambda: True)
+    monkeypatch.setattr(pio, "to_image", broken)
+    assert export.figure_image_or_reason(go.Figure(), "png") == (None, reason)

@@ -148,11 +148,12 @@ def flat_frame(df: pd.DataFrame, list_style: str = "json") -> pd.DataFrame:
     return out
 
 
-def frame_csv(df: pd.DataFrame, lang: str | None = None) -> bytes:
+def frame_csv(df: pd.DataFrame, lang: str | None = None, unit: str | None = None) -> bytes:
     """UTF-8 with BOM (Excel then shows Vietnamese right), list cells as JSON. With ``lang``: the
-    headers and values a reader wants (``labelled.labelled_frame``), dates dd/mm/yyyy in Vietnamese."""
+    headers and values a reader wants (``labelled.labelled_frame``, ``unit`` naming what a count
+    counts), dates dd/mm/yyyy in Vietnamese."""
     if lang is not None:
-        df = labelled_frame(df, lang)
+        df = labelled_frame(df, lang, unit)
     flat = flat_frame(df, "json")
     if lang is not None:
         for col in _date_columns(df):
@@ -177,11 +178,11 @@ def _cell(value):
 
 
 def frame_xlsx(df: pd.DataFrame, sheet: str = "data", lang: str | None = None,
-               extra: list[tuple[str, pd.DataFrame]] | None = None) -> bytes:
+               extra: list[tuple[str, pd.DataFrame]] | None = None, unit: str | None = None) -> bytes:
     """An Excel workbook of ``df`` (labelled for people when ``lang`` is given) and any ``extra``
     sheets (e.g. the methodology): header row bold and frozen, lists joined with '; ', dates as
     real dates shown dd/mm/yyyy in Vietnamese, columns as wide as their content."""
-    sheets = [(sheet, labelled_frame(df, lang) if lang else df), *(extra or [])]
+    sheets = [(sheet, labelled_frame(df, lang, unit) if lang else df), *(extra or [])]
     return workbook_xlsx(sheets, lang or i18n.DEFAULT_LANG)
 
 

@@ -17,12 +17,17 @@ PERIOD_COLUMNS = ("period", "bucket", "half", "year")
 REPORTED_COLUMNS = ("delegations_in", "visitors_in", "delegations_out", "visitors_out")
 SPAN_COLUMNS = ("span",)
 STATE_COLUMNS = ("state",)
+# count columns and the i18n key naming what they count
+COUNTED_COLUMNS = {"count": "chart.count_{unit}", "share": "chart.share_of_{unit}"}
 # columns only a machine needs: dropped from people's exports
 INTERNAL_COLUMNS = ("meeting_key",)
 
 
-def header(column: str, lang: str) -> str:
-    """A column's label in ``lang`` (the raw name when the UI has none)."""
+def header(column: str, lang: str, unit: str | None = None) -> str:
+    """A column's label in ``lang`` (the raw name when the UI has none); a ``count`` or ``share``
+    column names what it counts when ``unit`` (meetings or articles) is given: "Số hội nghị"."""
+    if unit and column in COUNTED_COLUMNS:
+        return i18n.t(COUNTED_COLUMNS[column].format(unit=unit), lang)
     key = f"col.{column}"
     return i18n.t(key, lang) if i18n.has(key) else str(column)
 
@@ -46,9 +51,9 @@ def _value_labeller(column: str, series: pd.Series, lang: str):
     return None
 
 
-def labelled_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+def labelled_frame(frame: pd.DataFrame, lang: str, unit: str | None = None) -> pd.DataFrame:
     """``frame`` with labelled headers and values; dates stay dates (the writer formats them),
-    lists of periods read as words."""
+    lists of periods read as words; ``unit`` names what a count column counts."""
     out = frame.drop(columns=[c for c in INTERNAL_COLUMNS if c in frame]).copy()
     for col in out.columns:
         label = _value_labeller(str(col), out[col], lang)
@@ -56,7 +61,7 @@ def labelled_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             out[col] = out[col].astype(object).map(label)
         elif col in ("periods", "partial_periods"):
             out[col] = out[col].map(lambda ps: ", ".join(i18n.period_label(p, lang) for p in _periods(ps)))
-    return out.rename(columns=lambda c: header(str(c), lang))
+    return out.rename(columns=lambda c: header(str(c), lang, unit))
 
 
 def _periods(value) -> list:

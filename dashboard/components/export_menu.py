@@ -41,8 +41,8 @@ def chart_with_exports(fig, frame: pd.DataFrame, name: str, lang: str, selectabl
 
 
 def _chart_buttons(fig, frame: pd.DataFrame, key: str, name: str, lang: str) -> None:
-    st.download_button(i18n.t("export.csv", lang), export.frame_csv(frame, lang), f"{name}.csv", "text/csv",
-                       key=f"dl-{key}-csv", on_click="ignore")
+    st.download_button(i18n.t("export.csv", lang), export.frame_csv(frame, lang, _unit()), f"{name}.csv",
+                       "text/csv", key=f"dl-{key}-csv", on_click="ignore")
     st.download_button(i18n.t("export.html", lang), lambda: export.figure_html(fig), f"{name}.html",
                        "text/html", key=f"dl-{key}-html", on_click="ignore")
     if not export.image_export_available():
@@ -89,8 +89,8 @@ def table_downloads(frame: pd.DataFrame, name: str, lang: str) -> None:
     """CSV / Excel (labelled, with a methodology sheet) / Parquet (raw) of exactly ``frame``."""
     key, name = name, _export_name(name)
     with st.popover(i18n.t("export.table", lang), icon=":material/download:"):
-        st.download_button("CSV", export.frame_csv(frame, lang), f"{name}.csv", "text/csv", key=f"dl-{key}-tcsv",
-                           on_click="ignore")
+        st.download_button("CSV", export.frame_csv(frame, lang, _unit()), f"{name}.csv", "text/csv",
+                           key=f"dl-{key}-tcsv", on_click="ignore")
         st.download_button(i18n.t("export.xlsx", lang), lambda: _table_workbook(frame, lang), f"{name}.xlsx",
                            XLSX_MIME, key=f"dl-{key}-xlsx", on_click="ignore")
         st.download_button("Parquet", lambda: export.frame_parquet(frame), f"{name}.parquet",
@@ -101,7 +101,12 @@ def _table_workbook(frame: pd.DataFrame, lang: str) -> bytes:
     corpus = data.current_corpus()
     method = report.methodology(corpus, filter_bar_filters(lang), data.current_source())
     return export.frame_xlsx(frame, i18n.t("workbook.data", lang), lang,
-                             extra=[(i18n.t("workbook.methodology", lang), method)])
+                             extra=[(i18n.t("workbook.methodology", lang), method)], unit=_unit())
+
+
+def _unit() -> str:
+    """What the view counts (meetings or articles): a count column's header says so."""
+    return filter_bar_filters(i18n.DEFAULT_LANG).unit
 
 
 def filter_bar_filters(lang: str) -> Filters:

@@ -79,14 +79,15 @@ def _partners(corpus, f: Filters, lang: str) -> None:
         notices.empty_state(lang, "partners.none")
         return
     shown = every.head(setting("top_countries"))
-    export_menu.chart_with_exports(charts.partner_countries(shown, lang, f.unit), shown, "partner-countries", lang)
+    export_menu.chart_with_exports(charts.partner_countries(shown, lang, f.unit), shown,
+                                   f"{f.unit}-naming-partner-countries", lang)
     notices.cut_note(len(shown), len(every), "countries", lang)
     grid = queries.province_countries(corpus, f, max_rows=setting("heatmap_rows"))
     if grid.empty:
         return
     export_menu.chart_with_exports(
         charts.heatmap(grid, "province", "country", "count", lang, i18n.t(f"chart.province_countries_{f.unit}", lang)),
-        grid, "province-countries", lang)
+        grid, f"{f.unit}-by-province-country", lang)
     with_countries = queries.province_countries(corpus, f, max_rows=10_000)["province"].nunique()
     notices.cut_note(grid["province"].nunique(), with_countries, "provinces", lang)
 

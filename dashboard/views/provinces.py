@@ -34,7 +34,7 @@ def render(corpus, f: Filters) -> None:
         ranked = active.head(setting("top_provinces"))
         export_menu.chart_with_exports(
             charts.ranked_bar(ranked, "name", "count", lang, i18n.t(f"chart.ranked_provinces_{f.unit}", lang),
-                              i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"ranked-{scheme}", lang)
+                              i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"{f.unit}-ranked-{scheme}", lang)
         notices.cut_note(len(ranked), len(active), "provinces", lang)
     _province_year(corpus, f, scheme, len(active), lang)
     _comparison(corpus, f, scheme, table, lang)
@@ -48,7 +48,7 @@ def _province_year(corpus, f: Filters, scheme: str, active: int, lang: str) -> N
     export_menu.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
                                                   i18n.t(f"chart.province_year_{f.unit}", lang),
                                                   col_label=lambda v: i18n.period_label(v, lang)), grid,
-                                   f"province-year-{scheme}", lang)
+                                   f"{f.unit}-by-province-year-{scheme}", lang)
     st.caption(i18n.t("provinces.heatmap_rule", lang))
     notices.cut_note(grid["province"].nunique(), active, "provinces", lang)
 
@@ -69,7 +69,7 @@ def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
     left, right = st.columns(2)
     with left:
         export_menu.chart_with_exports(charts.compare_types(parts["types"], lang, f.unit), parts["types"],
-                                       "compare-types", lang)
+                                       f"{f.unit}-compare-types", lang)
     with right:
         if parts["themes"].empty:
             notices.empty_state(lang, "empty.no_themes")
@@ -78,7 +78,7 @@ def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
                 charts.heatmap(parts["themes"], "province", "theme", "count", lang,
                                i18n.t(f"chart.compare_themes_{f.unit}", lang),
                                col_label=lambda v: i18n.theme_label(v, lang)),
-                parts["themes"], "compare-themes", lang)
+                parts["themes"], f"{f.unit}-compare-themes", lang)
     export_menu.chart_with_exports(
         charts.delegations(summary, "province", lang, i18n.t("chart.compare_delegations", lang),
                            fields=charts.ALL_COUNT_FIELDS), summary, "compare-delegations", lang)

@@ -28,7 +28,7 @@ def render(corpus, f: Filters) -> None:
     notices.time_axis_notes(axis, f)
     st.caption(i18n.t("time.click_hint", lang))
     event = export_menu.chart_with_exports(charts.over_time(table, lang, f.unit, share, axis["partial"]), table,
-                                           f"over-time-{freq}", lang, selectable=True)
+                                           f"{f.unit}-over-time-{freq}", lang, selectable=True)
     _selected_meetings(corpus, f, freq, event, lang)
 
     col1, col2 = st.columns(2)
@@ -38,7 +38,7 @@ def render(corpus, f: Filters) -> None:
                                        f"articles-vs-meetings-{freq}", lang)
     with col2:
         profile = queries.month_profile(corpus, f)
-        export_menu.chart_with_exports(charts.month_profile(profile, lang, f.unit), profile, "month-profile", lang)
+        export_menu.chart_with_exports(charts.month_profile(profile, lang, f.unit), profile, f"{f.unit}-by-month", lang)
         st.caption(_month_hint(queries.month_hint(profile), f))
     _rhythm(corpus, f, lang)
 

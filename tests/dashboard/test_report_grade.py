@@ -182,3 +182,12 @@ def test_a_failed_image_export_says_why_instead_of_an_empty_file(monkeypatch, fa
     monkeypatch.setattr(export, "image_export_available", lambda: True)
     monkeypatch.setattr(pio, "to_image", broken)
     assert export.figure_image_or_reason(go.Figure(), "png") == (None, reason)
+
+
+@pytest.mark.parametrize("unit, header", [
+    pytest.param("meetings", "Số hội nghị", id="counting-meetings"),
+    pytest.param("articles", "Số bài viết", id="counting-articles-never-titled-meetings"),
+])
+def test_a_count_column_names_what_it_counts(unit, header):
+    frame = pd.DataFrame({"province": ["Huế"], "count": [3]})
+    assert export.frame_csv(frame, "vi", unit).decode("utf-8-sig").splitlines()[0] == f"Tỉnh/thành,{header}"

@@ -15,6 +15,8 @@ from .. import i18n
 from .template import FIELD_COLOURS, PARTIAL_PATTERN, layout
 
 ALL_COUNT_FIELDS = tuple(COUNT_FIELDS)
+CHART_HEIGHT = 460  # px: three-line period labels stay under the bars and the bars keep their height
+LEVEL_LABELS = 16  # more bars than this: labels slant (province names, many half-years)
 
 
 def delegations(frame: pd.DataFrame, x: str, lang: str, title: str, fields=("delegations_in", "delegations_out"),
@@ -36,8 +38,9 @@ def delegations(frame: pd.DataFrame, x: str, lang: str, title: str, fields=("del
                     customdata=[[i18n.fmt_reported(v, lang)] for v in values],
                     hovertemplate="%{x}: %{customdata[0]}<extra>%{fullData.name}</extra>")
     kind = "visitors" if fields and str(fields[0]).startswith("visitors") else "delegations"
-    layout(fig, title, lang, barmode="group", yaxis_title=axis_title or i18n.t(f"chart.count_{kind}", lang))
-    fig.update_xaxes(type="category", automargin=True)
+    layout(fig, title, lang, barmode="group", yaxis_title=axis_title or i18n.t(f"chart.count_{kind}", lang),
+           height=CHART_HEIGHT)
+    fig.update_xaxes(type="category", automargin=True, tickangle=0 if len(labels) <= LEVEL_LABELS else -45)
     fig.update_yaxes(tickformat=",d", rangemode="tozero")  # visitors run into thousands: "5.000" / "5,000"
     if frame[[f for f in fields if f in frame]].isna().to_numpy().any():
         fig.add_annotation(text=i18n.t("chart.not_reported", lang), xref="paper", yref="paper", x=1, y=1.02,
@@ -46,20 +49,18 @@ def delegations(frame: pd.DataFrame, x: str, lang: str, title: str, fields=("del
 
 
 def period_axis_label(periods: pd.DataFrame, lang: str):
-    """x labels for ``queries.delegations_by_period``: the period in words, "*" where some number in
-    it had no stated period (the page explains the star), its coverage and how it was built."""
+    """x labels for ``queries.delegations_by_period``, short enough to stay level under the bars:
+    the period in words ("*" where some number had no stated period: the page explains the star),
+    then how it was built ("một phần": some province gave only part of it; "ghép kỳ ngắn": built
+    from shorter periods), then its coverage ("12/63 tỉnh"). The page's note says which periods."""
     rows = periods.set_index("period").to_dict("index") if len(periods) else {}
 
     def label(period) -> str:
         row = rows.get(period, {})
-        text = i18n.period_label(period, lang) + ("*" if row.get("period_inferred") else "")
-        span = row.get("span")
-        if span == "parts":
-            text += f" ({i18n.t('deleg.span_parts', lang)})"
-        elif span == "partial":
-            shorter = ", ".join(i18n.period_label(p, lang) for p in row.get("partial_periods") or [])
-            text += f" ({i18n.t('deleg.span_partial', lang, periods=shorter)})"
+        lines = [i18n.period_label(period, lang) + ("*" if row.get("period_inferred") else "")]
+        if row.get("span") in ("parts", "partial"):
+            lines.append(i18n.t(f"deleg.span_{row['span']}_short", lang))
         if row.get("of"):
-            text += "<br>" + i18n.t("deleg.coverage", lang, n=row.get("provinces", 0), of=row["of"])
-        return text
+            lines.append(i18n.t("deleg.coverage_short", lang, n=row.get("provinces", 0), of=row["of"]))
+        return "<br>".join(lines)
     return label

@@ -11,6 +11,7 @@ from .template import count_title, integer_axis, layout
 RELATION_COLOURS = {"in": "#1f77b4", "out": "#d62728", "mentioned": "#9ecae1"}
 # rhythm cells: nothing, sơ kết, tổng kết, both (discrete colours on a 0..3 scale)
 RHYTHM_COLOURS = ("#f1f3f5", "#1f77b4", "#d62728", "#6a3d9a")
+RHYTHM_KEY_PX = 160  # height of the colour key
 
 
 def partner_countries(totals: pd.DataFrame, lang: str, unit: str) -> go.Figure:
@@ -44,8 +45,9 @@ def rhythm_matrix(matrix: pd.DataFrame, lang: str) -> go.Figure:
         z=grid.values, x=[i18n.period_label(h.replace("H", "-H"), lang) for h in halves], y=provinces,
         zmin=-0.5, zmax=n - 0.5,
         colorscale=scale, xgap=2, ygap=2, customdata=hover.values, hovertemplate="%{customdata}<extra></extra>",
+        # a fixed-size key at the top right, not a bar stretched down 63 rows
         colorbar=dict(tickvals=list(range(n)), ticktext=[i18n.t(f"rhythm.state_{i}", lang) for i in range(n)],
-                      thickness=12, title=None)))
+                      thickness=12, title=None, len=RHYTHM_KEY_PX, lenmode="pixels", y=1, yanchor="top")))
     layout(fig, i18n.t("chart.rhythm", lang), lang, height=max(300, 26 * len(provinces) + 170))
     fig.update_xaxes(type="category", side="bottom", tickangle=-45 if len(halves) > 8 else 0, automargin=True)
     fig.update_yaxes(type="category", automargin=True, tickmode="linear", dtick=1)

@@ -30,6 +30,7 @@ from .delegations import (
     delegations_by_period,
     delegations_by_province,
     number_evidence,
+    periods_outside,
     undivided_periods,
     visitors_by_period,
 )
@@ -61,6 +62,6 @@ __all__ = [
     "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "theme_shares",
     "theme_trend", "undivided_periods", "visitors_by_period",
     # issue 7: trends, partners, rhythm, time axes
-    "comparison_windows", "country_totals", "meeting_count", "month_hint", "partner_countries",
+    "comparison_windows", "country_totals", "periods_outside", "meeting_count", "month_hint", "partner_countries",
     "province_countries", "rhythm_gaps", "rhythm_matrix", "time_axis", "yearly_trend",
 ]

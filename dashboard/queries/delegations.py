@@ -44,9 +44,9 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     A number belongs to the period it reports (``period``); only when the article gives no
     period does the year of its date stand in (``period_inferred``). The same province and
     period reported by several articles (re-posts, a later recap) keeps the largest value,
-    so nothing is counted twice. With a date filter, a number whose period lies wholly outside
-    the filter's dates is left out: a total for 2023 never holds the 2022 figure a January 2023
-    tổng kết reports.
+    so nothing is counted twice. A number whose period lies wholly outside the dates shown (the
+    filter's, else the articles' first and last) is left out: a total for 2023 never holds the
+    2022 figure a January 2023 tổng kết reports (``periods_outside`` lists them).
     """
     arts = filter_articles(corpus, f)
     nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & corpus.numbers["doc_id"].isin(arts["doc_id"])]
@@ -58,7 +58,8 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     year = table["date"].dt.year.astype("Int64").astype("string")
     table["period_inferred"] = table["period"].isna() & year.notna()
     table["period"] = table["period"].fillna(year)
-    table = table[table["period"].map(lambda p: _in_window(p, f))]
+    first, last = shown_window(arts, f)
+    table = table[table["period"].map(lambda p: _in_window(p, first, last))]
     # without a province, a meeting stands for itself so unrelated numbers never merge
     owner = table["province"].fillna("meeting:" + table["meeting_key"])
     table = table.assign(_owner=owner).sort_values(["value", "doc_id"], ascending=[False, True], kind="mergesort")
@@ -66,15 +67,38 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     return table[PERIOD_NUMBER_COLUMNS].reset_index(drop=True)
 
 
-def _in_window(period, f: Filters) -> bool:
-    """Does ``period`` overlap the filter's dates (always, without a date filter)?"""
+def shown_window(arts: pd.DataFrame, f: Filters) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The dates the view shows: the filter's, else the whole years of its articles' first and last
+    date (the Overview shows the span as "Từ 2015 – Đến 2025": a review of 2015's first half held
+    in July 2015 belongs to it, a 2014 total reported in January 2015 does not)."""
+    dates = arts["date"].dropna()
+    first = pd.Timestamp(f.date_from) if f.date_from else (
+        pd.Timestamp(year=dates.min().year, month=1, day=1) if len(dates) else None)
+    last = pd.Timestamp(f.date_to) if f.date_to else (
+        pd.Timestamp(year=dates.max().year, month=12, day=31) if len(dates) else None)
+    return first, last
+
+
+def _in_window(period, first, last) -> bool:
+    """Does ``period`` overlap [first, last]? A figure for 2014 reported in January 2015 lies
+    outside a view that starts in 2015: no total of that view may hold it."""
     bounds = period_bounds(period)
     if bounds is None:
         return False
     start, end = bounds
-    if f.date_from and end <= pd.Timestamp(f.date_from):
+    if first is not None and end <= first.normalize():
         return False
-    return not (f.date_to and start > pd.Timestamp(f.date_to))
+    return not (last is not None and start > last)
+
+
+def periods_outside(corpus: Corpus, f: Filters) -> list[str]:
+    """Reporting periods some number of the view's articles gives that lie outside its dates
+    (left out of every total; the page says which)."""
+    arts = filter_articles(corpus, f)
+    nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & corpus.numbers["doc_id"].isin(arts["doc_id"])]
+    periods = arts.set_index("doc_id")["period"].reindex(nums["doc_id"]).dropna().unique()
+    first, last = shown_window(arts, f)
+    return sorted({p for p in periods if not _in_window(p, first, last)}, key=period_sort_key)
 
 
 def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:

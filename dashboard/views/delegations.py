@@ -44,6 +44,9 @@ def _by_period(corpus, f: Filters, granularity: str, lang: str) -> bool:
     """Delegations (and visitors, when any were counted) per year or half-year; False when none."""
     periods = queries.delegations_by_period(corpus, f, granularity)
     _period_note(queries.undivided_periods(corpus, f, granularity), lang)
+    outside = queries.periods_outside(corpus, f)
+    if outside:
+        st.caption(i18n.t("deleg.outside", lang, periods=", ".join(i18n.period_label(p, lang) for p in outside)))
     if periods.empty:
         return False
     export_menu.chart_with_exports(

@@ -10,6 +10,7 @@ from ..filters import Filters
 
 # page controls ride the URL under these plain names: ?freq=Y&share=1
 FREQ_PARAM, SHARE_PARAM = "freq", "share"
+GAP_NAMES = 10  # provinces named in the rhythm's gap note (the most gaps first)
 
 
 def render(corpus, f: Filters) -> None:
@@ -63,10 +64,14 @@ def _rhythm(corpus, f: Filters, lang: str) -> None:
         return
     export_menu.chart_with_exports(charts.rhythm_matrix(matrix, lang), matrix, "reporting-rhythm", lang)
     gaps = queries.rhythm_gaps(matrix)
-    gaps = gaps[gaps["gaps"] > 0]
+    gaps = gaps[gaps["gaps"] > 0].sort_values("gaps", ascending=False, kind="mergesort")
     if len(gaps):
-        st.caption(i18n.t("rhythm.gaps", lang, names=", ".join(
-            f"{p} ({i18n.fmt_int(n, lang)})" for p, n in zip(gaps["province"], gaps["gaps"], strict=False))))
+        shown = gaps.head(GAP_NAMES)
+        names = ", ".join(f"{p} ({i18n.fmt_int(n, lang)})" for p, n in zip(shown["province"], shown["gaps"],
+                                                                             strict=False))
+        if len(gaps) > GAP_NAMES:
+            names += " " + i18n.t("rhythm.gaps_more", lang, n=i18n.fmt_int(len(gaps) - GAP_NAMES, lang))
+        st.caption(i18n.t("rhythm.gaps", lang, names=names))
     with st.expander(i18n.t("rhythm.cells", lang)):
         cells = matrix[matrix["state"] > 0].reset_index(drop=True)
         tables.rhythm_cells(cells, f, lang)

@@ -191,3 +191,10 @@ def test_a_failed_image_export_says_why_instead_of_an_empty_file(monkeypatch, fa
 def test_a_count_column_names_what_it_counts(unit, header):
     frame = pd.DataFrame({"province": ["Huế"], "count": [3]})
     assert export.frame_csv(frame, "vi", unit).decode("utf-8-sig").splitlines()[0] == f"Tỉnh/thành,{header}"
+
+
+def test_a_total_of_a_year_before_the_view_is_left_out_and_said(corpus):
+    # only a02: a tổng kết held in January 2022 reporting 2021; the view shows 2022 alone
+    f = Filters(provinces=("Nghệ An",), meeting_types=("tong_ket",))
+    assert queries.key_figures(corpus, f)["delegations_in"] is None  # not 30: 2021 is outside the view
+    assert queries.periods_outside(corpus, f) == ["2021"]

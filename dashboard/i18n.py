@@ -186,3 +186,16 @@ def theme_colours() -> dict[str, str]:
 
 def theme_ids() -> list[str]:
     return [row["id"] for row in _theme_rows()]
+
+
+def country_label(name, lang: str = DEFAULT_LANG) -> str:
+    """A country is stored by its Vietnamese name (assets/countries.csv); English gets its name_en."""
+    if _is_missing(name):
+        return "–"
+    if lang == "vi":
+        return str(name)
+    return _country_names_en().get(str(name), str(name))
+
+
+def _country_names_en() -> dict[str, str]:
+    return {row["name_vi"]: row.get("name_en") or row["name_vi"] for row in assets.read_csv("countries.csv")}

@@ -12,6 +12,7 @@ from . import i18n
 CODE_COLUMNS = {
     "meeting_type": i18n.meeting_type_label, "level": i18n.level_label, "field": i18n.field_label,
     "theme": i18n.theme_label, "region": i18n.region_label, "status": i18n.status_label,
+    "country": i18n.country_label,
 }
 PERIOD_COLUMNS = ("period", "bucket", "half", "year")
 REPORTED_COLUMNS = ("delegations_in", "visitors_in", "delegations_out", "visitors_out")

@@ -21,7 +21,7 @@ def partner_countries(totals: pd.DataFrame, lang: str, unit: str) -> go.Figure:
     for relation in ("mentioned", "out", "in"):
         if relation not in frame or not frame[relation].any():
             continue
-        fig.add_bar(y=frame["country"], x=frame[relation], orientation="h",
+        fig.add_bar(y=[i18n.country_label(c, lang) for c in frame["country"]], x=frame[relation], orientation="h",
                     name=i18n.t(f"partners.{relation}", lang), marker_color=RELATION_COLOURS[relation],
                     hovertemplate="%{y}: %{x:,d}<extra>%{fullData.name}</extra>")
     layout(fig, i18n.t(f"chart.partners_{unit}", lang), lang, barmode="group",

@@ -89,7 +89,8 @@ def _partners(corpus, f: Filters, lang: str) -> None:
     if grid.empty:
         return
     export_menu.chart_with_exports(
-        charts.heatmap(grid, "province", "country", "count", lang, i18n.t(f"chart.province_countries_{f.unit}", lang)),
+        charts.heatmap(grid, "province", "country", "count", lang, i18n.t(f"chart.province_countries_{f.unit}", lang),
+                       col_label=lambda v: i18n.country_label(v, lang)),
         grid, f"{f.unit}-by-province-country", lang)
     with_countries = queries.province_countries(corpus, f, max_rows=10_000)["province"].nunique()
     notices.cut_note(grid["province"].nunique(), with_countries, "provinces", lang)

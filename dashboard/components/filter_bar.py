@@ -14,6 +14,7 @@ import streamlit as st
 
 from .. import i18n
 from ..filters import MAX_SEARCH_CHARS, PARAM_NAMES, Filters
+from . import notices
 
 KEYS = {
     "lang": "f_lang", "date_from": "f_from", "date_to": "f_to", "provinces": "f_provinces", "regions": "f_regions",
@@ -42,6 +43,7 @@ def render(options: dict) -> Filters:
     st.sidebar.radio("Ngôn ngữ / Language", i18n.LANGS, key=KEYS["lang"], format_func=LANG_NAMES.get,
                      horizontal=True)
     lang = current_lang()
+    notices.localise_streamlit(lang)
     st.sidebar.header(i18n.t("filters.title", lang))
     _date_widget(options, lang)
     _list_widgets(options, lang)

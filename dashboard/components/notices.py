@@ -8,6 +8,22 @@ import streamlit as st
 from .. import i18n
 from ..filters import Filters, describe
 
+# Streamlit 1.67 hard-codes the empty dropdown's "No results" (and "You can only select up to N
+# options") in English, with no option to change it; in the Vietnamese UI a style rule swaps the text
+# of that one element (the dropdown's empty listbox) for ours. Nothing else is touched.
+EMPTY_DROPDOWN_CSS = """<style>
+[data-testid="stMultiSelectDropdown"] [role="listbox"][data-empty="true"] [role="option"] span {{font-size: 0}}
+[data-testid="stMultiSelectDropdown"] [role="listbox"][data-empty="true"] [role="option"] span::after {{
+  content: "{text}"; font-size: 0.875rem}}
+</style>"""
+
+
+def localise_streamlit(lang: str) -> None:
+    """Streamlit's own strings that no option translates: replaced in the Vietnamese UI."""
+    if lang == "vi":
+        text = i18n.t("streamlit.no_options", lang).replace("\\", "").replace('"', "'")
+        st.html(EMPTY_DROPDOWN_CSS.format(text=text))
+
 
 def demo_banner(corpus, lang: str) -> None:
     if corpus.demo:

@@ -110,3 +110,15 @@ def test_screens(browser, app_url, screenshot_dir, lang, width, height):
             page.set_viewport_size({"width": width, "height": height})
     finally:
         context.close()
+
+
+def test_empty_picker_speaks_vietnamese(page, app_url):
+    open_page(page, app_url, "overview")
+    box = page.locator('[data-testid="stMultiSelect"]').filter(has_text=i18n.t("filters.provinces", LANG))
+    box.locator("input").click()
+    box.locator("input").fill("zzzz")  # matches no province
+    shown = page.locator('[data-testid="stMultiSelectDropdown"] [role="listbox"][data-empty="true"] span').first
+    shown.wait_for(timeout=30_000)
+    after = shown.evaluate("el => getComputedStyle(el, '::after').content")
+    assert i18n.t("streamlit.no_options", LANG) in after  # Streamlit's own "No results" is hidden behind it
+    assert shown.evaluate("el => getComputedStyle(el).fontSize") == "0px"

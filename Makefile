@@ -42,10 +42,13 @@ bench: $(STAMP)
 e2e: $(STAMP)
 	$(PY) -m pytest -q -m e2e tests/e2e
 
-# Every page of the demo corpus in a real browser, saved as PNGs (first run builds the demo, ~1 min).
+# Every page in a real browser, saved as PNGs: 1280x720 and 1920x1080, Vietnamese and English
+# (first run builds the demo, ~1 min). SHOTS_CORPUS=path/to/corpus shoots a real corpus instead.
+SHOTS_CORPUS ?= demo
 screenshots: $(STAMP)
-	TTDN_E2E_CORPUS=demo $(PY) -m pytest -q -m e2e tests/e2e -k "test_page_renders or test_demo_exports"
-	@echo "Screenshots: $(CURDIR)/artifacts/screenshots/demo/"
+	TTDN_E2E_CORPUS=$(SHOTS_CORPUS) TTDN_E2E_SCREENS=1 $(PY) -m pytest -q -m e2e tests/e2e \
+		-k "test_page_renders or test_demo_exports or test_screens"
+	@echo "Screenshots: $(CURDIR)/artifacts/screenshots/$(notdir $(SHOTS_CORPUS))/"
 
 clean:
 	rm -rf $(VENV) .ttdn-cache artifacts *.egg-info

@@ -7,17 +7,18 @@ User text (titles, article snippets) is escaped wherever it lands in HTML.
 """
 from __future__ import annotations
 
-import html
 import io
 import json
 import logging
 import os
 import re
 import shutil
-from datetime import date, datetime, timezone
 from functools import lru_cache
 
 import pandas as pd
+
+from . import i18n
+from .labelled import labelled_frame
 
 log = logging.getLogger(__name__)
 
@@ -32,16 +33,8 @@ LIST_JOIN = "; "  # how Excel and HTML tables show list cells (CSV keeps JSON ar
 # A spreadsheet runs a cell that starts with these as a formula: prefix a quote (OWASP CSV injection).
 FORMULA_START = ("=", "+", "@", "\t", "\r")
 FILENAME_UNSAFE_RE = re.compile(r"[^\w.\-]+")
-REPORT_CSS = """
-body{font-family:"DejaVu Sans","Segoe UI",Arial,sans-serif;margin:2rem auto;max-width:1100px;color:#1f2937}
-header{border-bottom:2px solid #1f4e79;margin-bottom:1.5rem}
-h1{color:#1f4e79;margin-bottom:.3rem} h2{color:#1f4e79;margin-top:2rem}
-.meta{color:#4b5563;font-size:.9rem;margin:.2rem 0}
-.demo{background:#fff3cd;border:1px solid #e0b100;padding:.6rem 1rem;font-weight:bold;margin:1rem 0}
-table{border-collapse:collapse;font-size:.85rem;margin:1rem 0;width:100%}
-th,td{border:1px solid #d1d5db;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#eef2f7}
-"""
+SHEET_UNSAFE_RE = re.compile(r"[\[\]:*?/\\]")
+MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH = 8, 60  # Excel column widths, in characters
 
 
 # ---------------------------------------------------------------- figures
@@ -87,16 +80,27 @@ def image_export_available() -> bool:
 
 def figure_image(fig, fmt: str = "png", scale: int = IMAGE_SCALE) -> bytes | None:
     """PNG or SVG bytes of ``fig`` via kaleido; None when that is impossible here (never raises)."""
-    if fmt not in IMAGE_FORMATS or not image_export_available():
-        return None
+    return figure_image_or_reason(fig, fmt, scale)[0]
+
+
+def figure_image_or_reason(fig, fmt: str = "png", scale: int = IMAGE_SCALE) -> tuple[bytes | None, str]:
+    """(bytes, "") or (None, why not): the page says why instead of handing over an empty file."""
+    if fmt not in IMAGE_FORMATS:
+        return None, f"unknown format {fmt}"
+    if not image_export_available():
+        return None, "no Chromium for kaleido"
     import plotly.io as pio
 
+    why = ""
     for attempt in range(1, IMAGE_ATTEMPTS + 1):
         try:
-            return pio.to_image(fig, format=fmt, scale=scale)
+            data = pio.to_image(fig, format=fmt, scale=scale)
         except Exception as exc:  # a broken browser must cost a button, not the page
             log.warning("static image export failed (%s, attempt %d of %d): %s", fmt, attempt, IMAGE_ATTEMPTS, exc)
-    return None
+            why = type(exc).__name__
+            continue
+        return (data, "") if data else (None, "empty image")
+    return None, why
 
 
 def safe_filename(name: str) -> str:
@@ -152,9 +156,16 @@ def flat_frame(df: pd.DataFrame, list_style: str = "json") -> pd.DataFrame:
     return out
 
 
-def frame_csv(df: pd.DataFrame) -> bytes:
-    """UTF-8 with BOM (Excel then shows Vietnamese right), list cells as JSON, dates YYYY-MM-DD."""
+def frame_csv(df: pd.DataFrame, lang: str | None = None, unit: str | None = None) -> bytes:
+    """UTF-8 with BOM (Excel then shows Vietnamese right), list cells as JSON. With ``lang``: the
+    headers and values a reader wants (``labelled.labelled_frame``, ``unit`` naming what a count
+    counts), dates dd/mm/yyyy in Vietnamese."""
+    if lang is not None:
+        df = labelled_frame(df, lang, unit)
     flat = flat_frame(df, "json")
+    if lang is not None:
+        for col in _date_columns(df):
+            flat[col] = df[col].map(lambda v: i18n.fmt_date(v, lang) if pd.notna(v) else "")
     for col in flat.columns:
         if flat[col].dtype == object or pd.api.types.is_string_dtype(flat[col]):
             flat[col] = flat[col].map(_defuse)
@@ -174,33 +185,69 @@ def _cell(value):
     return value
 
 
-def frame_xlsx(df: pd.DataFrame, sheet: str = "data") -> bytes:
-    """An Excel workbook: header row frozen, lists joined with '; ', dates as real dates."""
+def frame_xlsx(df: pd.DataFrame, sheet: str = "data", lang: str | None = None,
+               extra: list[tuple[str, pd.DataFrame]] | None = None, unit: str | None = None) -> bytes:
+    """An Excel workbook of ``df`` (labelled for people when ``lang`` is given) and any ``extra``
+    sheets (e.g. the methodology): header row bold and frozen, lists joined with '; ', dates as
+    real dates shown dd/mm/yyyy in Vietnamese, columns as wide as their content."""
+    sheets = [(sheet, labelled_frame(df, lang, unit) if lang else df), *(extra or [])]
+    return workbook_xlsx(sheets, lang or i18n.DEFAULT_LANG)
+
+
+def workbook_xlsx(sheets: list[tuple[str, pd.DataFrame]], lang: str = i18n.DEFAULT_LANG) -> bytes:
+    """One workbook, one sheet per (name, frame), frames written as they are (label them first)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, frame in sheets:
+        _write_sheet(wb.create_sheet(sheet_name(name)), frame, lang)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def sheet_name(name: str) -> str:
+    """An Excel sheet name: at most 31 characters, none of []:*?/\\ (spaces and Vietnamese are fine)."""
+    return SHEET_UNSAFE_RE.sub(" ", str(name)).strip()[:31] or "data"
+
+
+def _write_sheet(ws, df: pd.DataFrame, lang: str) -> None:
+    from openpyxl.styles import Alignment, Font
 
     out = df.copy()
     for col in _list_columns(out):
         out[col] = [LIST_JOIN.join(_as_list(v)) for v in out[col]]
     dates = set(_date_columns(out))
-    wb = Workbook()
-    ws = wb.active
-    ws.title = safe_filename(sheet)[:31]
     ws.append([str(c) for c in out.columns])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in out.itertuples(index=False, name=None):
         ws.append([_cell(v) for v in row])
+    date_format = "dd/mm/yyyy" if lang == "vi" else "yyyy-mm-dd"
     for idx, col in enumerate(out.columns, start=1):
         for (cell,) in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # text, not a formula: article text may start with '='
             elif col in dates and cell.value is not None:
-                cell.number_format = "yyyy-mm-dd"
+                cell.number_format = date_format
+        width = column_width(out[col], str(col), is_date=col in dates)
+        ws.column_dimensions[ws.cell(row=1, column=idx).column_letter].width = width
+        if width >= MAX_COLUMN_WIDTH:  # long text (sentences, titles) wraps inside its column
+            for (cell,) in ws.iter_rows(min_row=2, min_col=idx, max_col=idx):
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+
+
+def column_width(values: pd.Series, name: str, is_date: bool = False) -> float:
+    """A column width in characters that fits the header and most cells (the 90th percentile, so
+    one long sentence does not make every column huge), between MIN and MAX_COLUMN_WIDTH."""
+    if is_date:
+        return max(12.0, len(name) + 2.0)
+    lengths = values.map(lambda v: len(str(v)) if v is not None and not (isinstance(v, float) and pd.isna(v))
+                         else 0)
+    body = float(lengths.quantile(0.9)) if len(lengths) else 0.0
+    return float(min(MAX_COLUMN_WIDTH, max(MIN_COLUMN_WIDTH, len(name) + 2, body + 2)))
 
 
 def frame_parquet(df: pd.DataFrame) -> bytes:
@@ -208,62 +255,3 @@ def frame_parquet(df: pd.DataFrame) -> bytes:
     buf = io.BytesIO()
     df.reset_index(drop=True).to_parquet(buf, index=False)
     return buf.getvalue()
-
-
-# ---------------------------------------------------------------- report
-
-def _table_html(df: pd.DataFrame) -> str:
-    flat = flat_frame(df, "joined")
-    return flat.to_html(index=False, escape=True, na_rep="", border=0)
-
-
-def _figure_div(fig) -> str:
-    """The chart without its own title: the section heading above it already says what it is."""
-    import plotly.graph_objects as go
-    import plotly.io as pio
-    fig = go.Figure(fig).update_layout(title_text=None, margin_t=30)
-    return pio.to_html(fig, include_plotlyjs=False, full_html=False, config={"displaylogo": False})
-
-
-def _plotly_js() -> str:
-    from plotly.offline import get_plotlyjs
-    # "</script" inside the bundle would end the tag early; the escaped form means the same to JS.
-    return get_plotlyjs().replace("</script", "<\\/script")
-
-
-def html_report(title: str, filters_sentence: str, sections, demo: bool = False,
-                generated: datetime | None = None) -> bytes:
-    """One self-contained HTML file: header, then per section a heading, its chart and its table.
-
-    ``sections`` is a list of (heading, Figure | None, DataFrame | None). plotly.js is
-    inlined once for all charts, so the file opens offline and can be mailed as is.
-    """
-    esc = html.escape
-    when = (generated or datetime.now(timezone.utc).astimezone()).strftime("%Y-%m-%d %H:%M")
-    has_figures = any(fig is not None for _, fig, _ in sections)
-    parts = [
-        "<!DOCTYPE html>", '<html lang="vi">', "<head>", '<meta charset="utf-8">',
-        f"<title>{esc(title)}</title>", f"<style>{REPORT_CSS}</style>",
-    ]
-    if has_figures:
-        parts.append(f'<script type="text/javascript">{_plotly_js()}</script>')
-    parts += ["</head>", "<body>", "<header>", f"<h1>{esc(title)}</h1>",
-              f'<p class="meta">Tạo lúc / Generated: {esc(when)}</p>',
-              f'<p class="meta">{esc(filters_sentence)}</p>']
-    if demo:
-        parts.append('<p class="demo">DỮ LIỆU MẪU (DEMO DATA): các bài viết là dữ liệu tổng hợp, '
-                     'không phải tin thật / synthetic articles, not real news.</p>')
-    parts.append("</header>")
-    for heading, fig, table in sections:
-        parts.append(f"<section><h2>{esc(str(heading))}</h2>")
-        if fig is not None:
-            parts.append(_figure_div(fig))
-        if table is not None:
-            parts.append(_table_html(table))
-        parts.append("</section>")
-    parts += ["</body>", "</html>"]
-    return "\n".join(parts).encode("utf-8")
-
-
-def report_filename(title: str, day: date | None = None) -> str:
-    return f"{safe_filename(title)}-{(day or date.today()).isoformat()}.html"

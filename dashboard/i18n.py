@@ -23,6 +23,8 @@ MONTH_FORMATS = {"vi": "%m/%Y", "en": "%Y-%m"}
 PLOTLY_SEPARATORS = {"vi": ",.", "en": ".,"}
 # reporting periods and calendar buckets: "2022", "2022H1"/"2022-H1", "2022Q3", "2022M9"/"2022-09"
 PERIOD_CODE_RE = re.compile(r"^(\d{4})(?:-?([HQM])?(\d{1,2}))?$")
+UNDATED = "undated"  # the bucket of items without a date (dashboard.queries.periods.UNDATED)
+NOT_REPORTED = "—"  # a figure no article gives: distinct from "0" and from an empty cell's "–"
 
 
 def strings(lang: str) -> dict[str, str]:
@@ -83,19 +85,51 @@ def fmt_date(value, lang: str = DEFAULT_LANG) -> str:
 
 
 def period_label(code, lang: str = DEFAULT_LANG) -> str:
-    """A period or bucket code in words: "2022H1" -> "6T đầu 2022" / "H1 2022"; unknown codes as they are."""
+    """A period or bucket code in words, keeping its length.
+
+    Reporting periods (no dash) read in full: "2022H1" -> "6 tháng đầu 2022", "2022M9" -> "9 tháng
+    đầu 2022" (a running total, never September), "2022Q3" -> "Quý 3/2022". Calendar buckets (with
+    a dash) read short for axes: "2022-H1" -> "6T đầu 2022", "2022-09" -> "T9/2022". "undated" ->
+    "Không rõ ngày"; unknown codes as they are."""
     if _is_missing(code) or code == "":
         return "–"
+    if code == UNDATED:
+        return t("period.undated", lang)
     match = PERIOD_CODE_RE.match(str(code))
     if not match:
         return str(code)
     year, kind, n = match.group(1), match.group(2), match.group(3)
     if n is None:
         return year
-    kind = kind or "M"  # "2022-09": a month bucket
     number = int(n)
+    reporting = "-" not in str(code)
+    if reporting and kind == "M":
+        return t("period.run_M", lang, year=year, n=number)
+    if reporting and kind == "H":
+        return t(f"period.rep_H{number}", lang, year=year)
+    kind = kind or "M"  # "2022-09": a month bucket
     key = f"period.H{number}" if kind == "H" else f"period.{kind}"
     return t(key, lang, year=year, n=number, nn=f"{number:02d}")
+
+
+def partial_label(label: str, mark, lang: str = DEFAULT_LANG) -> str:
+    """``label`` with the part of it the data covers: ("to", day) -> "2025 (đến 30/06/2025)"."""
+    if not mark:
+        return label
+    kind, day = mark
+    return t(f"period.partial_{kind}", lang, label=label, date=fmt_date(day, lang))
+
+
+def fmt_reported(value, lang: str = DEFAULT_LANG) -> str:
+    """A reported figure in the locale format; "—" when nothing was reported (never "0")."""
+    return NOT_REPORTED if _is_missing(value) else fmt_int(value, lang)
+
+
+def yes_no(value, lang: str = DEFAULT_LANG) -> str:
+    """True/False as Có/Không (Yes/No); missing as "–"."""
+    if _is_missing(value):
+        return "–"
+    return t("value.yes" if bool(value) else "value.no", lang)
 
 
 def meeting_type_label(code, lang: str = DEFAULT_LANG) -> str:
@@ -152,3 +186,16 @@ def theme_colours() -> dict[str, str]:
 
 def theme_ids() -> list[str]:
     return [row["id"] for row in _theme_rows()]
+
+
+def country_label(name, lang: str = DEFAULT_LANG) -> str:
+    """A country is stored by its Vietnamese name (assets/countries.csv); English gets its name_en."""
+    if _is_missing(name):
+        return "–"
+    if lang == "vi":
+        return str(name)
+    return _country_names_en().get(str(name), str(name))
+
+
+def _country_names_en() -> dict[str, str]:
+    return {row["name_vi"]: row.get("name_en") or row["name_vi"] for row in assets.read_csv("countries.csv")}

@@ -16,6 +16,7 @@ _ROWS: tuple[tuple[str, int | str, str], ...] = (
     ("top_terms", 60, "Terms in the word cloud and the term table."),
     ("kwic_rows", 200, "Most keyword-in-context sentences listed at once."),
     ("heatmap_rows", 30, "Most provinces shown as rows of a heatmap (the busiest first)."),
+    ("top_countries", 20, "Bars in the partner-country chart (the most mentioned first)."),
     ("compare_max", 4, "Most provinces compared side by side."),
     ("article_rows", 5000, "Most rows shown in the Articles table (exports hold all rows)."),
     ("review_rows", 500, "Most items shown in the review queue at once (the export holds them all)."),

@@ -11,13 +11,15 @@ untouched) and returns a Figure even for an empty frame.
     generic      ranked bars and heatmaps any page reuses
     themes       theme shares and trends
     numbers      delegation and visitor numbers
+    partners     partner countries and the reporting-rhythm matrix
     quality      field coverage
 
 The names below are what views and the report call: ``charts.over_time(frame, lang, unit)``.
 """
 from .generic import heatmap, ranked_bar
 from .map import province_tile_map
-from .numbers import ALL_COUNT_FIELDS, delegations, inferred_period_label
+from .numbers import ALL_COUNT_FIELDS, delegations, period_axis_label
+from .partners import partner_countries, rhythm_matrix
 from .provinces import compare_types
 from .quality import coverage
 from .themes import theme_shares, theme_trend
@@ -25,6 +27,6 @@ from .timeline import articles_vs_meetings, month_profile, over_time
 
 __all__ = [
     "ALL_COUNT_FIELDS", "articles_vs_meetings", "compare_types", "coverage", "delegations", "heatmap",
-    "inferred_period_label", "month_profile", "over_time", "province_tile_map", "ranked_bar", "theme_shares",
-    "theme_trend",
+    "month_profile", "over_time", "partner_countries", "period_axis_label", "province_tile_map", "ranked_bar",
+    "rhythm_matrix", "theme_shares", "theme_trend",
 ]

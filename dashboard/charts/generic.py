@@ -4,6 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..queries.collation import sort_key
 from .template import SEQUENTIAL, integer_axis, layout, wrap
 
 TICK_FONT_PX = 7.5  # average glyph width of a 13 px tick label, for margin estimates
@@ -54,9 +55,9 @@ def _ordered_grid(frame: pd.DataFrame, row: str, col: str, value: str) -> pd.Dat
     grid = frame.pivot_table(index=row, columns=col, values=value, aggfunc="sum", fill_value=0)
     if len(grid):
         totals = grid.sum(axis=1)
-        order = sorted(grid.index, key=lambda r: (-totals[r], str(r)))
+        order = sorted(grid.index, key=lambda r: (-totals[r], sort_key(str(r))))
         grid = grid.loc[order[::-1]]
-        grid = grid[sorted(grid.columns, key=str)]
+        grid = grid[sorted(grid.columns, key=lambda c: sort_key(str(c)))]
     return grid
 
 

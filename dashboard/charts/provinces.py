@@ -20,5 +20,5 @@ def compare_types(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
             continue
         fig.add_bar(x=part["province"], y=part["count"], marker_color=TYPE_COLOURS[mtype],
                     name=type_name(mtype, lang))
-    layout(fig, i18n.t("chart.compare_types", lang), lang, barmode="group", yaxis_title=count_title(unit, lang))
+    layout(fig, i18n.t(f"chart.compare_types_{unit}", lang), lang, barmode="group", yaxis_title=count_title(unit, lang))
     return fig

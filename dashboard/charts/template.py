@@ -22,6 +22,14 @@ FIELD_COLOURS = {"delegations_in": "#1f77b4", "delegations_out": "#d62728",
                  "visitors_in": "#6baed6", "visitors_out": "#fc9272"}
 HALF_COLOURS = {"H1": "#4c78a8", "H2": "#f58518"}
 SEQUENTIAL = "Blues"
+UNDATED = "undated"  # queries.periods.UNDATED: the bucket of undated items, last on every time axis
+UNDATED_COLOUR = "#bcc3cb"
+MAX_TICK_LABELS = 14  # labels on a time axis before they are spaced out (fits a half-width chart at 1280 px)
+# tick steps in each bucket unit, calendar-aligned (12 months = every January)
+NICE_STEPS = {"M": (1, 2, 3, 6, 12, 24, 36, 60, 120), "Q": (1, 2, 4, 8, 12, 20, 40), "H": (1, 2, 4, 6, 10, 20),
+              "Y": (1, 2, 5, 10, 20, 50)}
+SHORT_DAY = {"vi": "%d/%m", "en": "%m-%d"}  # a partial bucket's last (or first) day on an axis label
+PARTIAL_PATTERN = dict(shape="/", fgcolor="rgba(255,255,255,0.75)", size=6)
 # legend in rows at the foot of the figure (container coordinates: below the axis title whatever
 # the tick labels do, and the margin grows to fit); beside the plot it ate half a laptop screen
 LEGEND_BELOW = dict(orientation="h", yref="container", y=0, yanchor="bottom", x=0, xanchor="left", title_text="")
@@ -55,10 +63,77 @@ def integer_axis(fig: go.Figure, values, axis: str = "y") -> None:
         (fig.update_yaxes if axis == "y" else fig.update_xaxes)(dtick=1, tick0=0)
 
 
-def period_ticks(fig: go.Figure, buckets: list[str], lang: str) -> None:
-    """Bars keep their codes on x (a click returns the code); the axis shows them in words."""
+def period_ticks(fig: go.Figure, buckets: list[str], lang: str, partial: dict | None = None,
+                 max_labels: int = MAX_TICK_LABELS) -> None:
+    """Bars keep their codes on x (a click returns the code); the axis shows them in words.
+
+    Adaptive spacing: at most about ``max_labels`` labels, on calendar-aligned buckets (every
+    January at a 12-month step), so ten years of months never print 126 labels into a black band.
+    A partly covered first/last bucket (``partial``: bucket -> ("from"|"to", day)) and the
+    undated bucket are always labelled, their neighbours giving way."""
+    partial = partial or {}
+    crowded = len(buckets) > max_labels
+    # on a spaced-out axis only the undated bucket forces its label: a partial bucket keeps its hatching
+    # and hover, and is named only when it falls on a regular label (two forced labels side by side
+    # would overprint)
+    always = [b for b in buckets if b == UNDATED or (b in partial and not crowded)]
+    shown = labelled_buckets(buckets, max_labels, always=always)
+    # spaced out to a year or more: the year alone says where a label sits ("2016", not "T1/2016")
+    yearly = len(shown) < len(buckets) and all(b == UNDATED or _ordinal(b) % _per_year(b) == 0
+                                               for b in shown if b not in partial)
+    texts = [tick_text(b, lang, partial.get(b), yearly) for b in shown]
     fig.update_xaxes(type="category", categoryorder="array", categoryarray=buckets, tickmode="array",
-                     tickvals=buckets, ticktext=[i18n.period_label(b, lang) for b in buckets])
+                     tickvals=shown, ticktext=texts,
+                     tickangle=0 if sum(len(t) for t in texts) <= 90 else -30, automargin=True)
+
+
+def tick_text(bucket: str, lang: str, mark=None, yearly: bool = False) -> str:
+    """A time-axis label: the bucket in words (its year alone on a spaced-out axis), and for a
+    partly covered bucket up to (or from) which day, as dd/mm: "2025 (đến 30/06)"."""
+    aligned = bucket != UNDATED and _ordinal(bucket) % _per_year(bucket) == 0
+    label = bucket.partition("-")[0] if yearly and aligned else i18n.period_label(bucket, lang)
+    if not mark:
+        return label
+    kind, day = mark
+    return i18n.t(f"period.partial_{kind}", lang, label=label, date=day.strftime(SHORT_DAY[lang]))
+
+
+def labelled_buckets(buckets: list[str], max_labels: int, always: list[str] | None = None) -> list[str]:
+    """The buckets that get a tick label: every ``step``-th calendar position (the smallest nice
+    step leaving at most ``max_labels``), plus ``always``; a regular label closer than half a step
+    to an ``always`` one is dropped so the two never overprint."""
+    always = always or []
+    dated = [b for b in buckets if b != UNDATED]
+    if len(buckets) <= max_labels:
+        return list(buckets)
+    ordinals = {b: _ordinal(b) for b in dated}
+    freq = _freq_of(dated[0]) if dated else "Y"
+    step = next((s for s in NICE_STEPS[freq] if len(dated) / s <= max_labels), NICE_STEPS[freq][-1])
+    regular = [b for b in dated if ordinals[b] % step == 0]
+    position = {b: i for i, b in enumerate(buckets)}
+    # the undated label is long ("Không rõ ngày"): it needs a step and a half of room, others half a step
+    room = {a: 1.5 * step if a == UNDATED else step / 2 for a in always}
+    keep = [b for b in regular if all(abs(position[b] - position[a]) >= room[a] for a in always if a != b)]
+    return sorted(set(keep) | set(always), key=lambda b: position[b])
+
+
+def _freq_of(bucket: str) -> str:
+    if "-Q" in bucket:
+        return "Q"
+    if "-H" in bucket:
+        return "H"
+    return "M" if "-" in bucket else "Y"
+
+
+def _per_year(bucket: str) -> int:
+    return {"M": 12, "Q": 4, "H": 2, "Y": 1}[_freq_of(bucket)]
+
+
+def _ordinal(bucket: str) -> int:
+    """A bucket's position on the calendar in its own unit (months since year 0, quarters, …)."""
+    year, _, rest = bucket.partition("-")
+    n = int(rest.lstrip("QH")) if rest else 1
+    return int(year) * _per_year(bucket) + n - 1
 
 
 def count_title(unit: str, lang: str) -> str:

@@ -9,6 +9,7 @@ and the filters through the ``Filters`` that ``render`` returns.
 """
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 
 import streamlit as st
@@ -16,9 +17,10 @@ import streamlit as st
 from .. import i18n
 from ..filters import MAX_SEARCH_CHARS, PARAM_NAMES, Filters
 from ..search import matches_text, parse
+from . import notices
 
 KEYS = {
-    "lang": "f_lang", "dates": "f_dates", "provinces": "f_provinces", "regions": "f_regions",
+    "lang": "f_lang", "date_from": "f_from", "date_to": "f_to", "provinces": "f_provinces", "regions": "f_regions",
     "levels": "f_levels", "meeting_types": "f_types", "themes": "f_themes", "search": "f_search",
     "relevant_only": "f_relevant", "unit": "f_unit",
 }
@@ -30,7 +32,6 @@ SEEDED_KEY = "f_seeded"  # set once the widgets hold the URL's filters: later ru
 RESET_KEY = "f_reset"  # the reset button's widget key
 LIST_FILTERS = ("provinces", "regions", "levels", "meeting_types", "themes")
 LANG_NAMES = {"vi": "Tiếng Việt", "en": "English"}
-DATE_FLOOR = date(2000, 1, 1)
 
 
 def current_lang() -> str:
@@ -49,6 +50,7 @@ def render(options: dict) -> Filters:
     st.sidebar.radio("Ngôn ngữ / Language", i18n.LANGS, key=KEYS["lang"], format_func=LANG_NAMES.get,
                      horizontal=True)
     lang = current_lang()
+    notices.localise_streamlit(lang)
     st.sidebar.header(i18n.t("filters.title", lang))
     _date_widget(options, lang)
     _list_widgets(options, lang)
@@ -63,11 +65,32 @@ def render(options: dict) -> Filters:
 # ---------------------------------------------------------------- widgets
 
 def _date_widget(options: dict, lang: str) -> None:
+    """Two text boxes, "from" and "to" (dd/mm/yyyy in Vietnamese): a date applies on Enter (or on
+    leaving the box), never half-typed, and no calendar brings English strings into the page."""
     first, last = _date_bounds(options)
-    st.sidebar.date_input(i18n.t("filters.dates", lang), key=KEYS["dates"], min_value=min(first, DATE_FLOOR),
-                          max_value=max(last, date.today() + timedelta(days=366)),
-                          format="DD/MM/YYYY" if lang == "vi" else "YYYY-MM-DD",
-                          help=i18n.t("filters.dates_help", lang))
+    left, right = st.sidebar.columns(2)
+    hint = i18n.t("filters.date_format", lang)
+    for col, name, default in ((left, "date_from", first), (right, "date_to", last)):
+        col.text_input(i18n.t(f"filters.{name}", lang), key=KEYS[name], placeholder=i18n.fmt_date(default, lang),
+                       help=i18n.t("filters.dates_help", lang) + " " + hint)
+        typed = st.session_state.get(KEYS[name]) or ""
+        if typed.strip() and parse_day(typed, lang) is None:
+            st.sidebar.caption(i18n.t("filters.date_invalid", lang, text=typed, hint=hint))
+
+
+def parse_day(text: str, lang: str) -> date | None:
+    """A typed date: dd/mm/yyyy (also d-m-yyyy, d.m.yyyy) or ISO yyyy-mm-dd; None when it is none."""
+    text = (text or "").strip()
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    dmy = re.fullmatch(r"(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})", text)
+    try:
+        if iso:
+            return date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
+        if dmy:
+            return date(int(dmy.group(3)), int(dmy.group(2)), int(dmy.group(1)))
+    except ValueError:
+        return None
+    return None
 
 
 LABELS = {"provinces": None, "regions": i18n.region_label, "levels": i18n.level_label,
@@ -87,8 +110,9 @@ def _list_widgets(options: dict, lang: str) -> None:
         if name in FIND_KEYS:
             offered = found_options(offered, st.session_state.get(FIND_KEYS[name], ""),
                                     st.session_state.get(KEYS[name]) or [], _labeller(name, lang))
+        # select_all=False: Streamlit's own "Select all" is English, and "all" is already the empty pick
         st.sidebar.multiselect(i18n.t(TITLES[name], lang), offered, key=KEYS[name],
-                               placeholder=i18n.t("filters.all", lang), **extra)
+                               placeholder=i18n.t("filters.all", lang), select_all=False, **extra)
         if name in FIND_KEYS:
             _find_box(name, offered, lang)
 
@@ -147,9 +171,9 @@ def _date_bounds(options: dict) -> tuple[date, date]:
 
 def _write_widget_state(f: Filters, options: dict) -> None:
     """Put ``f`` into the widgets' keys (values the corpus does not offer are dropped)."""
-    first, last = _date_bounds(options)
     st.session_state[KEYS["lang"]] = f.lang
-    st.session_state[KEYS["dates"]] = (f.date_from or first, f.date_to or last)
+    st.session_state[KEYS["date_from"]] = i18n.fmt_date(f.date_from, f.lang) if f.date_from else ""
+    st.session_state[KEYS["date_to"]] = i18n.fmt_date(f.date_to, f.lang) if f.date_to else ""
     for name in LIST_FILTERS:
         allowed = set(options.get(name, []))
         st.session_state[KEYS[name]] = [v for v in getattr(f, name) if v in allowed]
@@ -171,18 +195,17 @@ def _reset(options: dict) -> None:
 
 
 def _filters_from_widgets(options: dict) -> Filters:
-    first, last = _date_bounds(options)
-    picked = st.session_state.get(KEYS["dates"]) or ()
-    start = picked[0] if len(picked) >= 1 else None
-    end = picked[1] if len(picked) >= 2 else None
+    lang = current_lang()
+    start = parse_day(st.session_state.get(KEYS["date_from"]) or "", lang)
+    end = parse_day(st.session_state.get(KEYS["date_to"]) or "", lang)
     return Filters(
-        date_from=start if start and start > first else None,
-        date_to=end if end and end < last else None,
+        date_from=start,
+        date_to=end,
         **{name: tuple(st.session_state.get(KEYS[name]) or ()) for name in LIST_FILTERS},
         search=(st.session_state.get(KEYS["search"]) or "").strip(),
         relevant_only=bool(st.session_state.get(KEYS["relevant_only"], True)),
         unit=st.session_state.get(KEYS["unit"]) or "meetings",
-        lang=current_lang(),
+        lang=lang,
     )
 
 

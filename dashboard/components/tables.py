@@ -19,6 +19,9 @@ MEETING_COLUMNS = ["date", "province", "meeting_type", "articles", "link", "titl
 COLUMN_WIDTHS = {"date": 95, "province": 115, "meeting_type": 120, "articles": 60, "link": 70, "period": 105,
                  "field": 150, "value": 70, "level": 95}
 BLANK = "–"  # what an empty cell reads
+# delegation figures: "—" when not reported, distinct from 0
+REPORTED_COLUMNS = ("delegations_in", "visitors_in", "delegations_out", "visitors_out")
+PERIOD_COLUMNS = ("period", "half", "bucket")
 # columns holding codes, and how each is put in words
 CODE_LABELS = {
     "meeting_type": i18n.meeting_type_label, "level": i18n.level_label, "field": i18n.field_label,
@@ -29,25 +32,32 @@ CODE_LABELS = {
 # ---------------------------------------------------------------- frames (pure)
 
 def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """A copy for showing: dates in the locale format, codes as labels (exports keep raw values)."""
+    """A copy for showing: dates in the locale format, codes as labels, yes/no in words, and a
+    delegation figure nobody reported as "—" (never 0). Exports have their own labelled copy
+    (``export.labelled_frame``)."""
     out = frame.copy()
     for col in out.columns:
-        if pd.api.types.is_datetime64_any_dtype(out[col]):
+        if col in CODE_LABELS:
+            # codes are labelled from the raw value: a missing type reads "Không rõ", not "type.–"
+            out[col] = frame[col].astype(object).map(lambda v, label=CODE_LABELS[col]: label(v, lang))
+        elif col in REPORTED_COLUMNS:
+            out[col] = frame[col].map(lambda v: i18n.fmt_reported(v, lang))
+        elif pd.api.types.is_bool_dtype(out[col]):
+            out[col] = frame[col].map(lambda v: i18n.yes_no(v, lang))
+        elif pd.api.types.is_datetime64_any_dtype(out[col]):
             out[col] = out[col].map(lambda v: i18n.fmt_date(v, lang))
         elif (pd.api.types.is_string_dtype(out[col]) or isinstance(out[col].dtype, pd.CategoricalDtype)
               or out[col].dtype == object):
             # an empty cell reads "–", never "None" (list cells are left alone)
             out[col] = out[col].astype(object).map(lambda v: BLANK if _blank(v) else v)
-    if "period" in out:
-        out["period"] = frame["period"].map(lambda v: i18n.period_label(v, lang))
+    for col in PERIOD_COLUMNS:
+        if col in out:
+            out[col] = frame[col].map(lambda v: i18n.period_label(v, lang))
     if "status" in out:
         out["status"] = frame["status"].map(lambda v: i18n.status_label(v, lang))
     if "date_source" in out:
         out["date_source"] = frame["date_source"].map(lambda v: i18n.t(f"date_source.{v}", lang) if isinstance(v, str)
                                                       else BLANK)
-    for col, label in CODE_LABELS.items():
-        if col in out:
-            out[col] = out[col].map(lambda v, label=label: label(v, lang))
     return out
 
 
@@ -115,3 +125,13 @@ def meeting_list(meetings: pd.DataFrame, f: Filters, lang: str) -> None:
     shown = with_links(meetings, f, lang)
     st.dataframe(shown.drop(columns=["meeting_key"]), hide_index=True, column_order=MEETING_COLUMNS,
                  column_config=meeting_columns(shown.columns, lang))
+
+
+def rhythm_cells(cells: pd.DataFrame, f: Filters, lang: str) -> None:
+    """The meeting behind each filled cell of the reporting-rhythm matrix, with its article link."""
+    shown = with_links(cells, f, lang)
+    shown["state"] = cells["state"].map(lambda v: i18n.t(f"rhythm.state_{v}", lang))
+    st.dataframe(shown, hide_index=True, column_order=["province", "half", "state", "date", "link", "title"],
+                 column_config={**meeting_columns(shown.columns, lang),
+                                "half": st.column_config.TextColumn(i18n.t("col.half_year", lang), width=110),
+                                "state": st.column_config.TextColumn(i18n.t("col.state", lang), width=140)})

@@ -20,6 +20,9 @@ One module per concern; the names below are what views and the report call, so a
     terms        term frequencies without corpus-defining terms, distinctive terms, term trends
     kwic         keyword in context: left · hit · right
     delegations  delegation and visitor numbers by province and period, their evidence
+    partners     partner countries: linked to delegation figures, mentioned per province
+    rhythm       the reporting rhythm: province × half-year of sơ kết / tổng kết
+    collation    Vietnamese sort order: the one key every sort and picker uses
     articles     the article table, one article with its evidence
     quality      coverage, missing fields, merged duplicates, the ingest report
 """
@@ -29,15 +32,18 @@ from .delegations import (
     delegations_by_period,
     delegations_by_province,
     number_evidence,
+    periods_outside,
     undivided_periods,
     visitors_by_period,
 )
 from .filtering import filter_articles, filter_options
 from .kwic import keyword_in_context
-from .overview import key_figures, latest_meetings
+from .overview import comparison_windows, key_figures, latest_meetings, meeting_count, yearly_trend
+from .partners import country_totals, partner_countries, province_countries
 from .periods import FREQS, GRANULARITIES
 from .provinces import active_provinces, by_province, compare_provinces, gazetteer, province_year
 from .quality import coverage, duplicate_groups, ingest_report, missing_place_or_date, report_summary
+from .rhythm import rhythm_gaps, rhythm_matrix
 from .terms import (
     cloud_frequencies,
     distinct_targets,
@@ -49,7 +55,7 @@ from .terms import (
     term_trend,
 )
 from .themes import province_theme, theme_shares, theme_trend
-from .timeline import articles_vs_meetings, meetings_in_bucket, month_profile, over_time
+from .timeline import articles_vs_meetings, meetings_in_bucket, month_hint, month_profile, over_time, time_axis
 
 __all__ = [
     "FREQS", "GRANULARITIES",
@@ -61,4 +67,6 @@ __all__ = [
     "meetings_in_bucket", "missing_place_or_date", "month_profile", "number_evidence", "over_time",
     "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "term_overview",
     "term_trend", "theme_shares", "theme_trend", "undivided_periods", "visitors_by_period",
+    "comparison_windows", "country_totals", "periods_outside", "meeting_count", "month_hint", "partner_countries",
+    "province_countries", "rhythm_gaps", "rhythm_matrix", "time_axis", "yearly_trend",
 ]

@@ -1,11 +1,14 @@
 """How every query counts: meetings or articles, grouped, ranked deterministically.
 
 "meetings" counts distinct ``meeting_key`` (an article without a meeting id is its own
-meeting), "articles" counts rows; ``Filters.unit`` picks which. Ties are broken by name.
+meeting), "articles" counts rows; ``Filters.unit`` picks which. Ties are broken by name, in
+Vietnamese order (``collation``).
 """
 from __future__ import annotations
 
 import pandas as pd
+
+from .collation import sort_frame
 
 
 def count(frame: pd.DataFrame, unit: str) -> int:
@@ -24,8 +27,9 @@ def grouped_count(frame: pd.DataFrame, by: list[str], unit: str, name: str = "co
 
 
 def rank(frame: pd.DataFrame, count_col: str, name_col: str) -> pd.DataFrame:
-    """Count descending, then name ascending; a stable sort so equal rows keep their order."""
-    return frame.sort_values([count_col, name_col], ascending=[False, True], kind="mergesort").reset_index(drop=True)
+    """Count descending, then name in Vietnamese order; a stable sort so equal rows keep their order."""
+    return sort_frame(frame, [count_col, name_col], ascending=[False, True], text_cols=(name_col,)) \
+        .reset_index(drop=True)
 
 
 def explode_themes(frame: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
@@ -37,3 +41,12 @@ def top_rows(table: pd.DataFrame, row_col: str, max_rows: int) -> pd.DataFrame:
     """The rows of ``table`` whose ``row_col`` is among the ``max_rows`` largest totals."""
     top = rank(table.groupby(row_col, as_index=False)["count"].sum(), "count", row_col)[row_col]
     return table[table[row_col].isin(top.head(max_rows))].reset_index(drop=True)
+
+
+def counted_dates(frame: pd.DataFrame, unit: str) -> pd.Series:
+    """The date each counted item sits at on a time axis: an article's own date, or for meetings
+    the earliest date among its articles, so a meeting reported in December and re-posted in
+    January falls in one bucket and the buckets add up to the meeting count."""
+    if unit == "meetings" and len(frame):
+        return frame.groupby("meeting_key")["date"].transform("min")
+    return frame["date"]

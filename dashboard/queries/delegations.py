@@ -7,21 +7,35 @@ from __future__ import annotations
 
 import pandas as pd
 
+from loaders import gazetteer as geo
 from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
 from .counting import rank
 from .filtering import filter_articles
-from .periods import all_periods, period_bucket, period_level, period_sort_key
+from .periods import (
+    PERIOD_LEVEL,
+    all_periods,
+    period_bounds,
+    period_bucket,
+    period_level,
+    period_sort_key,
+    span_kind,
+)
 
 PERIOD_NUMBER_COLUMNS = ["province", "period", "period_inferred", "field", "value", "approx", "doc_id", "sentence"]
-PERIOD_TOTAL_COLUMNS = ["province", "bucket", "field", "value", "period_inferred"]
-EVIDENCE_COLUMNS = ["doc_id", "province", "period", "date", "field", "value", "approx", "sentence", "title"]
+PERIOD_TOTAL_COLUMNS = ["province", "bucket", "field", "value", "period_inferred", "periods", "span"]
+EVIDENCE_COLUMNS = ["doc_id", "province", "period", "date", "field", "value", "approx", "sentence", "title", "url"]
 
 
 def province_column(scheme: str) -> str:
     """The articles column naming provinces in ``scheme``: the 63 before 1 July 2025 or the 34 after."""
     return "province" if scheme == "63" else "province_2025"
+
+
+def scheme_size(scheme: str) -> int:
+    """How many provinces the scheme has: 63 before 1 July 2025, 34 after."""
+    return len(geo.provinces() if scheme == "63" else geo.provinces_2025())
 
 
 def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
@@ -30,7 +44,9 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     A number belongs to the period it reports (``period``); only when the article gives no
     period does the year of its date stand in (``period_inferred``). The same province and
     period reported by several articles (re-posts, a later recap) keeps the largest value,
-    so nothing is counted twice.
+    so nothing is counted twice. A number whose period lies wholly outside the dates shown (the
+    filter's, else the articles' first and last) is left out: a total for 2023 never holds the
+    2022 figure a January 2023 tổng kết reports (``periods_outside`` lists them).
     """
     arts = filter_articles(corpus, f)
     nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & corpus.numbers["doc_id"].isin(arts["doc_id"])]
@@ -42,6 +58,8 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     year = table["date"].dt.year.astype("Int64").astype("string")
     table["period_inferred"] = table["period"].isna() & year.notna()
     table["period"] = table["period"].fillna(year)
+    first, last = shown_window(arts, f)
+    table = table[table["period"].map(lambda p: _in_window(p, first, last))]
     # without a province, a meeting stands for itself so unrelated numbers never merge
     owner = table["province"].fillna("meeting:" + table["meeting_key"])
     table = table.assign(_owner=owner).sort_values(["value", "doc_id"], ascending=[False, True], kind="mergesort")
@@ -49,13 +67,48 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     return table[PERIOD_NUMBER_COLUMNS].reset_index(drop=True)
 
 
+def shown_window(arts: pd.DataFrame, f: Filters) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """The dates the view shows: the filter's, else the whole years of its articles' first and last
+    date (the Overview shows the span as "Từ 2015 – Đến 2025": a review of 2015's first half held
+    in July 2015 belongs to it, a 2014 total reported in January 2015 does not)."""
+    dates = arts["date"].dropna()
+    first = pd.Timestamp(f.date_from) if f.date_from else (
+        pd.Timestamp(year=dates.min().year, month=1, day=1) if len(dates) else None)
+    last = pd.Timestamp(f.date_to) if f.date_to else (
+        pd.Timestamp(year=dates.max().year, month=12, day=31) if len(dates) else None)
+    return first, last
+
+
+def _in_window(period, first, last) -> bool:
+    """Does ``period`` overlap [first, last]? A figure for 2014 reported in January 2015 lies
+    outside a view that starts in 2015: no total of that view may hold it."""
+    bounds = period_bounds(period)
+    if bounds is None:
+        return False
+    start, end = bounds
+    if first is not None and end <= first.normalize():
+        return False
+    return not (last is not None and start > last)
+
+
+def periods_outside(corpus: Corpus, f: Filters) -> list[str]:
+    """Reporting periods some number of the view's articles gives that lie outside its dates
+    (left out of every total; the page says which)."""
+    arts = filter_articles(corpus, f)
+    nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & corpus.numbers["doc_id"].isin(arts["doc_id"])]
+    periods = arts.set_index("doc_id")["period"].reindex(nums["doc_id"]).dropna().unique()
+    first, last = shown_window(arts, f)
+    return sorted({p for p in periods if not _in_window(p, first, last)}, key=period_sort_key)
+
+
 def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
     """Numbers summed per (owner, bucket, field) without counting a period twice.
 
     Within one bucket a province may report a whole year and its halves (tổng kết and sơ kết):
-    the year total already holds the halves, so only the coarsest period present is summed.
-    Periods coarser than the bucket (a year at half-year level) are left out: see
-    ``undivided_periods``. Columns: province, bucket, field, value, period_inferred.
+    the year total already holds the halves, so only the coarsest period present is summed; of
+    running totals ("9 tháng", "11 tháng") only the longest is kept. Periods coarser than the
+    bucket (a year at half-year level) are left out: see ``undivided_periods``. ``span`` says how
+    the summed periods cover the bucket (``periods.span_kind``), ``periods`` lists them.
     """
     if nums.empty:
         return pd.DataFrame(columns=PERIOD_TOTAL_COLUMNS)
@@ -68,44 +121,87 @@ def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
         return pd.DataFrame(columns=PERIOD_TOTAL_COLUMNS)
     coarsest = table.groupby(["owner", "bucket", "field"])["level"].transform("min")
     table = table[table["level"] == coarsest]
+    running = table["level"] == PERIOD_LEVEL["M"]
+    longest = table[running].sort_values("period", key=lambda s: s.map(period_sort_key), kind="mergesort") \
+        .drop_duplicates(["owner", "bucket", "field"], keep="last")
+    table = pd.concat([table[~running], longest])
     out = table.groupby(["owner", "bucket", "field"], as_index=False).agg(
-        province=("province", "first"), value=("value", "sum"), period_inferred=("period_inferred", "any"))
+        province=("province", "first"), value=("value", "sum"), period_inferred=("period_inferred", "any"),
+        periods=("period", lambda s: sorted(set(s), key=period_sort_key)))
+    out["span"] = [span_kind(p, b) for p, b in zip(out["periods"], out["bucket"], strict=False)]
     return out[PERIOD_TOTAL_COLUMNS]
 
 
 def delegations_by_province(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
-    """Per province, numbers summed over years (a year total and its halves count once)."""
+    """Per province, numbers summed over years (a year total and its halves count once); a field
+    no article of the province reports is NA ("—"), never 0. ``periods``: the periods summed."""
     totals = period_totals(period_numbers(corpus, f, scheme), "Y")
     totals = totals[totals["province"].notna()]
     if totals.empty:
-        return pd.DataFrame(columns=["province", *COUNT_FIELDS])
-    table = totals.pivot_table(index="province", columns="field", values="value", aggfunc="sum", fill_value=0)
-    table = table.reindex(columns=COUNT_FIELDS, fill_value=0).astype(int).rename_axis(columns=None).reset_index()
-    table["total"] = table["delegations_in"] + table["delegations_out"]
+        return pd.DataFrame(columns=["province", *COUNT_FIELDS, "periods"])
+    table = totals.pivot_table(index="province", columns="field", values="value", aggfunc="sum")
+    table = table.reindex(columns=COUNT_FIELDS).astype("Int64").rename_axis(columns=None)
+    table["periods"] = totals.groupby("province")["periods"].agg(
+        lambda lists: sorted({p for ps in lists for p in ps}, key=period_sort_key))
+    table = table.reset_index()
+    table["total"] = table["delegations_in"].fillna(0) + table["delegations_out"].fillna(0)
     return rank(table, "total", "province").drop(columns="total")
 
 
-def delegations_by_period(corpus: Corpus, f: Filters, granularity: str = "Y") -> pd.DataFrame:
+DELEGATION_FIELDS = ("delegations_in", "delegations_out")
+VISITOR_FIELDS = ("visitors_in", "visitors_out")
+
+
+def delegations_by_period(corpus: Corpus, f: Filters, granularity: str = "Y", scheme: str = "63",
+                          fields: tuple[str, ...] = DELEGATION_FIELDS) -> pd.DataFrame:
     """Numbers per year or half-year (``granularity`` 'Y' or 'H'), every bucket in between shown.
 
-    ``period_inferred``: some number in the bucket had no stated period (its date's year stood in)."""
-    columns = ["period", "period_inferred", *COUNT_FIELDS]
-    totals = period_totals(period_numbers(corpus, f), granularity)
+    A field nobody reported in a bucket is NA ("—"), not 0. Per bucket: ``period_inferred`` (some
+    number had no stated period: its date's year stood in), ``span`` ("full"; "parts": some
+    province's figure is built from shorter periods, e.g. a year from its halves; "partial":
+    some province reported only part of it, e.g. the first six months), ``partial_periods`` (the
+    shorter periods that stand in), ``provinces`` (how many reported a figure) of ``of`` (63 or 34);
+    these four describe the ``fields`` (delegations by default, or visitors) that a chart draws.
+    """
+    columns = ["period", *COUNT_FIELDS, "period_inferred", "span", "partial_periods", "provinces", "of"]
+    totals = period_totals(period_numbers(corpus, f, scheme), granularity)
     if totals.empty:
         return pd.DataFrame(columns=columns)
-    table = totals.pivot_table(index="bucket", columns="field", values="value", aggfunc="sum", fill_value=0)
-    table = table.reindex(columns=COUNT_FIELDS, fill_value=0).astype(int)
-    table["period_inferred"] = totals.groupby("bucket")["period_inferred"].any().reindex(table.index).astype(bool)
+    table = totals.pivot_table(index="bucket", columns="field", values="value", aggfunc="sum")
+    table = table.reindex(columns=COUNT_FIELDS).astype("Int64")
+    described = totals[totals["field"].isin(fields)]
+    grouped = described.groupby("bucket")
+    table["period_inferred"] = grouped["period_inferred"].any()
+    table["span"] = grouped["span"].agg(lambda s: "partial" if "partial" in set(s) else
+                                        "parts" if "parts" in set(s) else "full")
+    table["partial_periods"] = pd.Series({b: _shorter_periods(g) for b, g in grouped}, dtype=object)
+    table["provinces"] = grouped["province"].nunique()
     table = table.reindex(all_periods(table.index.tolist(), granularity))
-    table[list(COUNT_FIELDS)] = table[list(COUNT_FIELDS)].fillna(0).astype(int)
-    table["period_inferred"] = table["period_inferred"].fillna(False).astype(bool)
+    table["period_inferred"] = table["period_inferred"].astype("boolean").fillna(False).astype(bool)
+    table["span"] = table["span"].fillna("none")
+    table["partial_periods"] = [v if isinstance(v, list) else [] for v in table["partial_periods"]]
+    table["provinces"] = table["provinces"].fillna(0).astype(int)
+    table["of"] = scheme_size(scheme)
     return table.rename_axis(index="period", columns=None).reset_index()[columns]
 
 
-def visitors_by_period(periods: pd.DataFrame) -> pd.DataFrame:
-    """The visitor columns of ``delegations_by_period``; empty when no period counted a visitor."""
-    visitors = periods[["period", "visitors_in", "visitors_out"]]
-    return visitors if visitors[["visitors_in", "visitors_out"]].to_numpy().any() else visitors.iloc[0:0]
+def _shorter_periods(group: pd.DataFrame) -> list[str]:
+    """The periods shorter than their bucket that a bucket's figures were summed from."""
+    shorter = {p for ps, span in zip(group["periods"], group["span"], strict=False) if span != "full" for p in ps}
+    return sorted(shorter, key=period_sort_key)
+
+
+def visitors_by_period(corpus: Corpus, f: Filters, granularity: str = "Y") -> pd.DataFrame:
+    """``delegations_by_period`` described for the visitor fields; empty when nobody counted a visitor."""
+    table = delegations_by_period(corpus, f, granularity, fields=VISITOR_FIELDS)
+    visitors = table.drop(columns=list(DELEGATION_FIELDS))
+    return visitors if visitors[list(VISITOR_FIELDS)].notna().to_numpy().any() else visitors.iloc[0:0]
+
+
+def reported_total(totals: pd.DataFrame, field: str) -> int | None:
+    """The sum of ``field`` over ``period_totals``; None when no article reports it ("—", not 0)."""
+    values = totals.loc[totals["field"] == field, "value"]
+    return int(values.sum()) if len(values) else None
 
 
 def undivided_periods(corpus: Corpus, f: Filters, granularity: str) -> list[str]:
@@ -123,7 +219,7 @@ def number_evidence(corpus: Corpus, f: Filters) -> pd.DataFrame:
     nums = corpus.numbers[corpus.numbers["doc_id"].isin(arts["doc_id"])]
     if nums.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    info = arts.set_index("doc_id")[["province", "period", "date", "title"]]
+    info = arts.set_index("doc_id")[["province", "period", "date", "title", "url"]]
     table = nums.join(info, on="doc_id")
     table = table.sort_values(["date", "doc_id", "field"], ascending=[False, True, True], na_position="last",
                               kind="mergesort")

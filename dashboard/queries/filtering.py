@@ -16,6 +16,7 @@ from loaders.schema import MEETING_TYPES, Corpus
 from .. import i18n
 from ..filters import Filters
 from ..search import index_of, parse
+from .collation import sorted_vi
 
 
 def with_dates(articles: pd.DataFrame) -> pd.DataFrame:
@@ -69,12 +70,13 @@ def dated_articles(corpus: Corpus, f: Filters) -> pd.DataFrame:
 
 
 def filter_options(corpus: Corpus) -> dict[str, Any]:
-    """Values present in the corpus for each filter widget, sorted by name."""
+    """Values present in the corpus for each filter widget, in Vietnamese order of their names."""
     arts = corpus.articles
-    themes = sorted({t for values in arts["themes"] for t in (values or [])} | set(i18n.theme_ids()))
+    themes = sorted_vi({t for values in arts["themes"] for t in (values or [])} | set(i18n.theme_ids()),
+                       key=lambda t: i18n.theme_label(t, i18n.DEFAULT_LANG))
     dates = arts["meeting_date"].fillna(arts["published"]).dropna()
     return {
-        "provinces": sorted(arts["province"].dropna().unique().tolist()),
+        "provinces": sorted_vi(arts["province"].dropna().unique().tolist()),
         "regions": [r for r in arts["region"].cat.categories if r in set(arts["region"].dropna())],
         "levels": [lv for lv in arts["level"].cat.categories if lv in set(arts["level"].dropna())],
         "meeting_types": [m for m in MEETING_TYPES if m in set(arts["meeting_type"].dropna())],

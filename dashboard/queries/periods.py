@@ -11,6 +11,13 @@ import re
 import pandas as pd
 
 FREQS = ("M", "Q", "H", "Y")
+# the bucket of items without any date: every time axis shows them as their own last bucket, so a
+# page's totals (the province ranking, the province × year heatmap, the bars over time) agree
+UNDATED = "undated"
+# a first or last bucket the shown range covers less than this share of is marked partial
+PARTIAL_BELOW = 0.9
+FREQ_OFFSETS = {"M": pd.DateOffset(months=1), "Q": pd.DateOffset(months=3), "H": pd.DateOffset(months=6),
+                "Y": pd.DateOffset(years=1)}
 GRANULARITIES = ("Y", "H")
 PERIOD_RE = re.compile(r"^(\d{4})(?:([HQM])(\d{1,2}))?$")
 # months covered by a period suffix, so periods sort by when they start
@@ -22,16 +29,19 @@ PERIOD_LEVEL = {"Y": 0, "H": 1, "Q": 2, "M": 3}
 # ---------------------------------------------------------------- calendar buckets
 
 def bucket_of(dates: pd.Series, freq: str) -> pd.Series:
-    """Calendar bucket labels that sort chronologically: 2022-03, 2022-Q1, 2022-H1, 2022."""
+    """Calendar bucket labels that sort chronologically: 2022-03, 2022-Q1, 2022-H1, 2022;
+    ``UNDATED`` where there is no date."""
     year = dates.dt.year.astype("Int64").astype("string")
     month = dates.dt.month.astype("Int64")
     if freq == "M":
-        return year + "-" + month.astype("string").str.zfill(2)
-    if freq == "Q":
-        return year + "-Q" + ((month - 1) // 3 + 1).astype("string")
-    if freq == "H":
-        return year + "-H" + ((month - 1) // 6 + 1).astype("string")
-    return year
+        out = year + "-" + month.astype("string").str.zfill(2)
+    elif freq == "Q":
+        out = year + "-Q" + ((month - 1) // 3 + 1).astype("string")
+    elif freq == "H":
+        out = year + "-H" + ((month - 1) // 6 + 1).astype("string")
+    else:
+        out = year
+    return out.fillna(UNDATED)
 
 
 def all_buckets(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> list[str]:
@@ -40,11 +50,52 @@ def all_buckets(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> list[str]
     return list(dict.fromkeys(bucket_of(pd.Series(months), freq).tolist()))
 
 
+def axis_buckets(dates: pd.Series, freq: str, first=None, last=None) -> list[str]:
+    """The buckets of a time axis: every one from ``first`` (default: the earliest date) to ``last``
+    (default: the latest), then ``UNDATED`` when some date is missing."""
+    known = dates.dropna()
+    first = pd.Timestamp(first) if first is not None else (known.min() if len(known) else None)
+    last = pd.Timestamp(last) if last is not None else (known.max() if len(known) else None)
+    buckets = all_buckets(first, last, freq) if first is not None and last is not None and first <= last else []
+    return buckets + ([UNDATED] if dates.isna().any() else [])
+
+
+def bucket_bounds(bucket: str, freq: str) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """[start, end) of a calendar bucket; None for ``UNDATED`` or a label that is not one."""
+    match = re.match(r"^(\d{4})(?:-(?:Q|H)?(\d{1,2}))?$", str(bucket))
+    if not match:
+        return None
+    year, n = int(match.group(1)), int(match.group(2) or 1)
+    month = {"M": n, "Q": 3 * (n - 1) + 1, "H": 6 * (n - 1) + 1}.get(freq, 1)
+    start = pd.Timestamp(year=year, month=month, day=1)
+    return start, start + FREQ_OFFSETS[freq]
+
+
+def partial_buckets(buckets: list[str], freq: str, first, last) -> dict[str, tuple[str, pd.Timestamp]]:
+    """The first and last bucket when the shown range [first, last] covers less than PARTIAL_BELOW
+    of it: bucket -> ("from", first) or ("to", last), so a half-covered year never reads as a
+    collapse. ``first``/``last`` are the filter's dates, else the data's."""
+    out: dict[str, tuple[str, pd.Timestamp]] = {}
+    dated = [b for b in buckets if b != UNDATED]
+    if not dated or first is None or last is None:
+        return out
+    first, last = pd.Timestamp(first).normalize(), pd.Timestamp(last).normalize()
+    for bucket, kind in ((dated[-1], "to"), (dated[0], "from")):
+        bounds = bucket_bounds(bucket, freq)
+        if bounds is None:
+            continue
+        start, end = bounds
+        covered = (min(end, last + pd.Timedelta(days=1)) - max(start, first)) / (end - start)
+        if covered < PARTIAL_BELOW and bucket not in out:
+            out[bucket] = (kind, last if kind == "to" else first)
+    return out
+
+
 # ---------------------------------------------------------------- reporting periods
 
 def period_sort_key(period: str) -> tuple[int, int, int]:
     """'2021' < '2022H1' < '2022Q3' < '2022M9': by year, start month, then span (whole year first)."""
-    match = PERIOD_RE.match(str(period or ""))
+    match = PERIOD_RE.match(period) if isinstance(period, str) else None
     if not match:
         return (9999, 99, 99)
     year, kind, n = match.group(1), match.group(2), match.group(3)
@@ -54,8 +105,8 @@ def period_sort_key(period: str) -> tuple[int, int, int]:
 
 
 def period_parts(period) -> tuple[int, str, int] | None:
-    """'2022H1' -> (2022, 'H', 1); '2022' -> (2022, 'Y', 0); None when unparsable."""
-    match = PERIOD_RE.match(str(period or ""))
+    """'2022H1' -> (2022, 'H', 1); '2022' -> (2022, 'Y', 0); None when unparsable or missing (NA)."""
+    match = PERIOD_RE.match(period) if isinstance(period, str) else None
     if not match:
         return None
     return int(match.group(1)), match.group(2) or "Y", int(match.group(3) or 0)
@@ -96,3 +147,43 @@ def all_periods(buckets, granularity: str) -> list[str]:
     halves = [f"{y}H{h}" for y in range(min(years), max(years) + 1) for h in (1, 2)]
     first, last = min(buckets, key=period_sort_key), max(buckets, key=period_sort_key)
     return halves[halves.index(first):halves.index(last) + 1]
+
+
+def period_months(period) -> frozenset[int]:
+    """The calendar months a reporting period covers: a year 1-12, H2 7-12, Q3 7-9, and "M9"
+    (the first nine months, as reports count them) 1-9; empty when unparsable."""
+    parts = period_parts(period)
+    if parts is None:
+        return frozenset()
+    _, kind, n = parts
+    if kind == "Y":
+        return frozenset(range(1, 13))
+    if kind == "H":
+        return frozenset(range(6 * (n - 1) + 1, 6 * n + 1))
+    if kind == "Q":
+        return frozenset(range(3 * (n - 1) + 1, 3 * n + 1))
+    return frozenset(range(1, min(n, 12) + 1))
+
+
+def period_bounds(period) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """[first day, day after the last) of a reporting period; None when unparsable."""
+    parts, months = period_parts(period), period_months(period)
+    if parts is None or not months:
+        return None
+    start = pd.Timestamp(year=parts[0], month=min(months), day=1)
+    return start, pd.Timestamp(year=parts[0], month=max(months), day=1) + pd.DateOffset(months=1)
+
+
+def bucket_months(bucket: str) -> frozenset[int]:
+    """The months of a delegation bucket ('2022' or '2022H1')."""
+    return period_months(bucket)
+
+
+def span_kind(periods, bucket: str) -> str:
+    """How the periods summed into ``bucket`` cover it: "full" (the bucket's own period), "parts"
+    (finer periods that together cover it, e.g. a year built from its halves) or "partial"."""
+    periods = list(periods)
+    if periods == [bucket] or str(bucket) in periods:
+        return "full"
+    covered = frozenset().union(*(period_months(p) for p in periods)) if periods else frozenset()
+    return "parts" if covered >= bucket_months(bucket) else "partial"

@@ -8,9 +8,10 @@ from loaders import gazetteer as geo
 from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
-from .counting import count, explode_themes, grouped_count, rank, top_rows
-from .delegations import period_numbers, period_totals, province_column
+from .counting import count, counted_dates, explode_themes, grouped_count, rank, top_rows
+from .delegations import period_numbers, period_totals, province_column, reported_total
 from .filtering import filter_articles
+from .periods import UNDATED
 
 GAZETTEER_COLUMNS = ["name", "lat", "lon", "province_2025", "region"]
 
@@ -44,15 +45,29 @@ def active_provinces(table: pd.DataFrame, n: int | None = None) -> pd.DataFrame:
 
 
 def province_year(corpus: Corpus, f: Filters, scheme: str = "63", max_rows: int = 30) -> pd.DataFrame:
-    """Long frame province × year -> count, for the busiest ``max_rows`` provinces."""
+    """Long frame province × year -> count for the busiest ``max_rows`` provinces: every year in
+    range (empty years as 0) and ``periods.UNDATED`` for the undated, so each row adds up to the
+    province's count in ``by_province``. A meeting sits in the year of its first article."""
     arts = filter_articles(corpus, f)
     col = province_column(scheme)
-    arts = arts[arts[col].notna() & arts["date"].notna()]
+    years = counted_dates(arts, f.unit).dt.year.astype("Int64").astype("string")
+    arts = arts.assign(year=years.fillna(UNDATED))[arts[col].notna()]
     if arts.empty:
         return pd.DataFrame(columns=["province", "year", "count"])
-    arts = arts.assign(year=arts["date"].dt.year.astype(int))
     table = grouped_count(arts, [col, "year"], f.unit).rename(columns={col: "province"})
-    return top_rows(table, "province", max_rows)
+    table = top_rows(table, "province", max_rows)
+    grid = pd.MultiIndex.from_product([table["province"].unique(), year_columns(arts["year"], f)],
+                                      names=["province", "year"])
+    return table.set_index(["province", "year"]).reindex(grid, fill_value=0).reset_index()
+
+
+def year_columns(years: pd.Series, f: Filters) -> list[str]:
+    """Every year from the first to the last (the filter's dates when set), then UNDATED if present."""
+    known = [int(y) for y in years if y != UNDATED]
+    first = f.date_from.year if f.date_from else min(known, default=None)
+    last = f.date_to.year if f.date_to else max(known, default=None)
+    span = [str(y) for y in range(first, last + 1)] if first is not None and last is not None else []
+    return span + ([UNDATED] if (years == UNDATED).any() else [])
 
 
 def compare_provinces(corpus: Corpus, f: Filters, names: list[str], scheme: str = "63") -> dict[str, pd.DataFrame]:
@@ -77,6 +92,6 @@ def _comparison_summary(corpus: Corpus, f: Filters, arts: pd.DataFrame, col: str
         nums = numbers[numbers["province"] == name]
         row = {"province": name, "meetings": count(own, "meetings"), "articles": len(own)}
         for field in COUNT_FIELDS:
-            row[field] = int(nums.loc[nums["field"] == field, "value"].sum())
+            row[field] = reported_total(nums, field)  # None ("—") when the province reports none
         summary.append(row)
-    return pd.DataFrame(summary)
+    return pd.DataFrame(summary).astype({field: "Int64" for field in COUNT_FIELDS})

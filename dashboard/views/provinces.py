@@ -8,37 +8,34 @@ import streamlit as st
 
 from .. import charts, i18n, queries
 from ..charts.template import count_title
-from ..components import export_menu, notices, province_click, tables, url_state
+from ..components import export_menu, notices, page_controls, province_click, tables
 from ..filters import Filters, describe
+from ..queries.collation import sorted_vi
 from ..settings import setting
 
-SCHEME_KEY = "scheme"  # the widget's key and its URL parameter: ?scheme=34
-SCHEMES = ("63", "34")
+SCHEME_PARAM = "scheme"  # page controls in the URL: ?scheme=34&compare34=Nghệ An,Hà Tĩnh
+COMPARE_PARAM = "compare"
 
 
 def render(corpus, f: Filters) -> None:
     lang = f.lang
     st.title(i18n.t("page.provinces", lang))
     notices.filter_sentence(f)
-    scheme = st.segmented_control(i18n.t("provinces.scheme", lang), SCHEMES, key=SCHEME_KEY, required=True,
-                                  default=url_state.value(SCHEME_KEY, "63", url_state.one_of(SCHEMES)),
+    scheme = page_controls.choice(st, i18n.t("provinces.scheme", lang), SCHEME_PARAM, ("63", "34"), "63",
                                   format_func=lambda v: i18n.t(f"provinces.scheme_{v}", lang),
-                                  help=i18n.t("provinces.scheme_help", lang)) or "63"
-    url_state.publish(SCHEME_KEY, scheme, "63")
+                                  help=i18n.t("provinces.scheme_help", lang))
     table = queries.by_province(corpus, f, scheme)
     if notices.is_empty(table, "count"):
         notices.empty_state(lang)
         return
     _tile_map(corpus, f, scheme, table, lang)
-    ranked = queries.active_provinces(table, setting("top_provinces"))
+    active = queries.active_provinces(table)
+    ranked = active.head(setting("top_provinces"))
     export_menu.chart_with_exports(
-        charts.ranked_bar(ranked, "name", "count", lang, i18n.t("chart.ranked_provinces", lang),
-                          i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"ranked-{scheme}", lang)
-    grid = queries.province_year(corpus, f, scheme, setting("heatmap_rows"))
-    if not grid.empty:
-        export_menu.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
-                                                      i18n.t("chart.province_year", lang)), grid,
-                                       f"province-year-{scheme}", lang)
+        charts.ranked_bar(ranked, "name", "count", lang, i18n.t(f"chart.ranked_provinces_{f.unit}", lang),
+                          i18n.t(f"chart.count_{f.unit}", lang)), ranked, f"{f.unit}-ranked-{scheme}", lang)
+    notices.cut_note(len(ranked), len(active), "provinces", lang)
+    _province_year(corpus, f, scheme, len(active), lang)
     _comparison(corpus, f, scheme, table, lang)
 
 
@@ -68,29 +65,45 @@ def _source_name(corpus, lang: str) -> str:
     return next(iter(parents)).name if len(parents) == 1 else i18n.t("map.source_upload", lang)
 
 
+def _province_year(corpus, f: Filters, scheme: str, active: int, lang: str) -> None:
+    """Province × year with every year in range and the undated column: rows add up to the ranking."""
+    grid = queries.province_year(corpus, f, scheme, setting("heatmap_rows"))
+    if grid.empty:
+        return
+    export_menu.chart_with_exports(charts.heatmap(grid, "province", "year", "count", lang,
+                                                  i18n.t(f"chart.province_year_{f.unit}", lang),
+                                                  col_label=lambda v: i18n.period_label(v, lang)), grid,
+                                   f"{f.unit}-by-province-year-{scheme}", lang)
+    st.caption(i18n.t("provinces.heatmap_rule", lang))
+    notices.cut_note(grid["province"].nunique(), active, "provinces", lang)
+
+
 def _comparison(corpus, f: Filters, scheme: str, table, lang: str) -> None:
     st.subheader(i18n.t("provinces.compare", lang))
-    picked = st.multiselect(i18n.t("provinces.compare_pick", lang), queries.active_provinces(table)["name"].tolist(),
-                            key=f"prov_compare_{scheme}", max_selections=setting("compare_max"),
-                            placeholder=i18n.t("provinces.compare_hint", lang))
+    names = sorted_vi(queries.active_provinces(table)["name"].tolist())
+    picked = page_controls.picks(st, i18n.t("provinces.compare_pick", lang), f"{COMPARE_PARAM}{scheme}", names,
+                                 max_selections=setting("compare_max"), select_all=False, filter_mode="contains",
+                                 placeholder=i18n.t("provinces.compare_hint", lang))
     if len(picked) < 2:
         st.caption(i18n.t("provinces.compare_hint", lang))
         return
     parts = queries.compare_provinces(corpus, f, picked, scheme)
     summary = parts["summary"]
-    st.dataframe(summary, hide_index=True, column_config=tables.column_labels(summary.columns, lang))
+    st.dataframe(tables.display_frame(summary, lang), hide_index=True,
+                 column_config=tables.column_labels(summary.columns, lang))
     left, right = st.columns(2)
     with left:
         export_menu.chart_with_exports(charts.compare_types(parts["types"], lang, f.unit), parts["types"],
-                                       "compare-types", lang)
+                                       f"{f.unit}-compare-types", lang)
     with right:
         if parts["themes"].empty:
             notices.empty_state(lang, "empty.no_themes")
         else:
             export_menu.chart_with_exports(
                 charts.heatmap(parts["themes"], "province", "theme", "count", lang,
-                               i18n.t("chart.compare_themes", lang), col_label=lambda v: i18n.theme_label(v, lang)),
-                parts["themes"], "compare-themes", lang)
+                               i18n.t(f"chart.compare_themes_{f.unit}", lang),
+                               col_label=lambda v: i18n.theme_label(v, lang)),
+                parts["themes"], f"{f.unit}-compare-themes", lang)
     export_menu.chart_with_exports(
         charts.delegations(summary, "province", lang, i18n.t("chart.compare_delegations", lang),
                            fields=charts.ALL_COUNT_FIELDS), summary, "compare-delegations", lang)

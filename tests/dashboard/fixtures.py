@@ -66,7 +66,7 @@ ARTICLES = [
 ]
 
 NUMBERS = [
-    (a["doc_id"], field, a[field], False, f"Câu chứng cứ {field} của {a['doc_id']}.")
+    (a["doc_id"], field, a[field], False, f"Câu chứng cứ số {a[field]} của bài {a['doc_id']}.")
     for a in ARTICLES for field in ("delegations_in", "visitors_in", "delegations_out", "visitors_out")
     if a.get(field) is not None
 ]

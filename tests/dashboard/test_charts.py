@@ -126,11 +126,15 @@ def test_theme_trend_legend_sits_below_the_plot(corpus):
     assert legend.orientation == "h" and legend.yref == "container" and legend.y == 0
 
 
-def test_inferred_periods_are_starred(corpus):
+@pytest.mark.parametrize("period, starts, has, lacks", [
+    pytest.param("2023", "2023*", "1/63", "một phần", id="a07-gives-no-period-its-year-stands-in-starred"),
+    pytest.param("2022", "2022<br>một phần", "2/63", "*",
+                 id="nghe-an-gives-only-the-first-half-so-the-year-is-marked-partial"),
+])
+def test_period_labels_say_how_the_figure_was_built(corpus, period, starts, has, lacks):
     periods = queries.delegations_by_period(corpus, Filters(), "Y")
-    label = charts.inferred_period_label(periods, "vi")
-    assert label("2023") == "2023*"  # a07 gives no period: its date's year stood in
-    assert label("2022") == "2022"
+    label = charts.period_axis_label(periods, "vi")(period)
+    assert label.startswith(starts) and has in label and lacks not in label
 
 
 def test_coverage_chart_ranks_shares_on_a_percent_axis(corpus):

@@ -64,7 +64,7 @@ def test_display_frame_formats_for_reading_and_leaves_the_input_alone():
     assert shown["date"].tolist() == ["18/07/2022", "–"]  # locale date, missing as a dash
     assert shown["title"].tolist() == ["Sơ kết", "–"]  # never "None"
     assert shown["meeting_type"].tolist() == ["Sơ kết", "Tổng kết"]
-    assert shown["period"].tolist() == ["6T đầu 2022", "–"]
+    assert shown["period"].tolist() == ["6 tháng đầu 2022", "–"]  # a reporting period keeps its length
     assert shown["themes"].tolist() == [["bien_dao"], []]  # list cells are not blanked
     assert frame["meeting_type"].tolist() == ["so_ket", "tong_ket"]  # exports keep the raw codes
 

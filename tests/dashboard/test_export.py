@@ -13,6 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import export
+from dashboard import report_html as report_module
 from tests.availability import require
 
 INJECTED = "<script>alert(1)</script>"
@@ -91,7 +92,7 @@ def report_html() -> str:
     fig.update_layout(title=INJECTED)
     table = pd.DataFrame({"title": [INJECTED], "province": ["Đắk Lắk"]})
     sections = [("Theo thời gian", fig, table), ("Theo tỉnh", fig, None), (INJECTED, None, table)]
-    return export.html_report("Báo cáo <TTĐN>", "Tỉnh: Đắk Lắk; năm 2022", sections, demo=True).decode("utf-8")
+    return report_module.html_report("Báo cáo <TTĐN>", "Tỉnh: Đắk Lắk; năm 2022", sections, demo=True).decode("utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +122,7 @@ def test_report_contents(report_html, needle, count):
 
 
 def test_report_without_demo_flag_has_no_notice():
-    html = export.html_report("t", "s", [("a", None, pd.DataFrame({"x": [1]}))]).decode("utf-8")
+    html = report_module.html_report("t", "s", [("a", None, pd.DataFrame({"x": [1]}))]).decode("utf-8")
     assert "DEMO DATA" not in html and PLOTLY_BANNER not in html  # no charts: no 4 MB of plotly.js
 
 
@@ -162,5 +163,5 @@ def test_title_note_marks_a_copy_only():
 
 def test_report_charts_leave_the_heading_to_the_section():
     fig = go.Figure(go.Bar(x=["a"], y=[1])).update_layout(title_text="Một tiêu đề duy nhất")
-    html = export.html_report("t", "s", [("Một tiêu đề duy nhất", fig, None)]).decode("utf-8")
+    html = report_module.html_report("t", "s", [("Một tiêu đề duy nhất", fig, None)]).decode("utf-8")
     assert html.count("Một tiêu đề duy nhất") == 1

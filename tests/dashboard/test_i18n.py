@@ -69,11 +69,15 @@ def test_unknown_theme_id_is_shown_readably():
 
 @pytest.mark.parametrize("code, lang, expected", [
     pytest.param("2022", "vi", "2022", id="year"),
-    pytest.param("2022H1", "vi", "6T đầu 2022", id="vi-first-half"),
+    pytest.param("2022H1", "vi", "6 tháng đầu 2022", id="vi-first-half-reporting-period-in-full"),
+    pytest.param("2022-H1", "vi", "6T đầu 2022", id="vi-first-half-calendar-bucket-short-for-axes"),
     pytest.param("2022-H2", "en", "H2 2022", id="bucket-form-with-dash"),
     pytest.param("2022Q3", "vi", "Quý 3/2022", id="vi-quarter"),
     pytest.param("2022-09", "en", "2022-09", id="month-bucket"),
-    pytest.param("2022M9", "vi", "T9/2022", id="reporting-months"),
+    pytest.param("2022M9", "vi", "9 tháng đầu 2022", id="reporting-months-keep-their-length-not-september"),
+    pytest.param("2022M9", "en", "First 9 months of 2022", id="reporting-months-en"),
+    pytest.param("2022-09", "vi", "T9/2022", id="a-month-bucket-is-the-month"),
+    pytest.param("undated", "vi", "Không rõ ngày", id="undated-bucket"),
     pytest.param("sau Tết", "vi", "sau Tết", id="unknown-kept-as-is"),
     pytest.param(None, "en", "–", id="missing"),
 ])

@@ -128,12 +128,13 @@ def test_selected_bar(event, expected):
 
 
 def test_overview_report_builds_one_html_file(corpus):
-    from dashboard import export
+    from dashboard import report_html
     from dashboard.filters import Filters, describe
     from dashboard.report import sections as report_sections
     sections = report_sections(corpus, Filters())
-    assert [fig is not None for _, fig, _ in sections] == [False, True, True, True, True, False, False]
-    page = export.html_report("Báo cáo", describe(Filters()), sections, demo=True).decode("utf-8")
+    # key figures, over time, provinces, themes, delegations, latest, evidence, methodology
+    assert [fig is not None for _, fig, _ in sections] == [False, True, True, True, True, False, False, False]
+    page = report_html.html_report("Báo cáo", describe(Filters()), sections, demo=True).decode("utf-8")
     assert "Báo cáo" in page and "Nghệ An" in page
 
 

@@ -69,13 +69,13 @@ def test_provinces_page_draws_the_tile_map_of_the_scheme_in_the_url(run_page, sc
     maps = [s for s in specs if any(len(t.get("customdata") or []) == tiles for t in s["data"])]
     assert maps, f"a map of {tiles} tiles"
     assert "Hoàng Sa" in json.dumps(maps[0], ensure_ascii=False)
-    assert at.segmented_control(key="scheme").value == scheme
+    assert at.segmented_control(key="pc_scheme").value == scheme
 
 
 def test_scheme_choice_is_written_to_the_url(run_page):
     at = run_page("provinces")
     assert "scheme" not in at.query_params, "the default stays out of the link"
-    at.segmented_control(key="scheme").set_value("34").run()
+    at.segmented_control(key="pc_scheme").set_value("34").run()
     assert at.query_params["scheme"] in (["34"], "34")
 
 

@@ -20,6 +20,8 @@ SPAN_COLUMNS = ("span",)
 STATE_COLUMNS = ("state",)
 # count columns and the i18n key naming what they count
 COUNTED_COLUMNS = {"count": "chart.count_{unit}", "share": "chart.share_of_{unit}"}
+# list columns naming fields (what a person corrected or checked by hand)
+FIELD_LIST_COLUMNS = ("corrected_fields", "checked_fields")
 # columns only a machine needs: dropped from people's exports
 INTERNAL_COLUMNS = ("meeting_key",)
 
@@ -62,6 +64,8 @@ def labelled_frame(frame: pd.DataFrame, lang: str, unit: str | None = None) -> p
             out[col] = out[col].astype(object).map(label)
         elif col in ("periods", "partial_periods"):
             out[col] = out[col].map(lambda ps: ", ".join(i18n.period_label(p, lang) for p in _periods(ps)))
+        elif col in FIELD_LIST_COLUMNS:  # ["meeting_date", "province"] -> "Ngày họp; Tỉnh/thành"
+            out[col] = out[col].map(lambda fs: "; ".join(i18n.field_label(f, lang) for f in _periods(fs)))
     return out.rename(columns=lambda c: header(str(c), lang, unit))
 
 

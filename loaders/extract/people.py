@@ -41,6 +41,9 @@ MAX_NAME_SYLLABLES = 4
 # How far a chair or attendee phrase looks for its sentence's ends. Real sentences are far shorter;
 # unbounded, a long text without full stops cost (matches x its length): quadratic.
 SENTENCE_WINDOW = 3000
+# A chair phrase (names and titles before "chủ trì") is a few hundred characters at most (the longest
+# in the labelled and bench articles: 368); reading further back per match made long texts quadratic.
+CHAIR_PHRASE_CHARS = 600
 APOSTROPHES = "’'"
 
 
@@ -184,7 +187,7 @@ def _chairs_at(text: str, match: re.Match, before_only: bool = False) -> list[tu
     """Names that chair at this 'chủ trì' / 'kết luận' match: the clause before it, else the one after."""
     start, end = _sentence_start(text, match.start()), _sentence_end(text, match.end())
     sentence = text[start:end].strip()
-    before = text[start:match.start()]
+    before = text[max(start, match.start() - CHAIR_PHRASE_CHARS):match.start()]
     if before.strip():
         # "Sáng 15/3, ..., đồng chí A ... chủ trì": only the part after the last clause break
         # that still names someone belongs to the chair phrase.

@@ -93,7 +93,10 @@ def test_corrections_change_the_figures_persist_undo_and_travel(page, seeds_copy
     open_page(page, url, "time")
     assert str(MEETING_DAY.year) in page.evaluate(CHART_DATA_JS), "the meeting now stands on the time chart"
     table = csv_rows(page, url)
-    assert PROVINCE in table and MEETING_DAY.isoformat() in table and "corrected_fields" in table.splitlines()[0]
+    # the table export speaks the UI language: dd/mm/yyyy dates, the corrected fields named in words
+    header = table.splitlines()[0]
+    assert PROVINCE in table and MEETING_DAY.strftime("%d/%m/%Y") in table
+    assert i18n.t("col.corrected_fields", LANG) in header and i18n.field_label("meeting_date", LANG) in table
 
     seeds_copy_server.restart()
     assert figures(page, url) == after, "corrections are read back from the file after a restart"

@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from loaders.schema import COUNT_FIELDS
 
 from .. import i18n
-from .template import FIELD_COLOURS, layout
+from .template import FIELD_COLOURS, layout, plain
 
 ALL_COUNT_FIELDS = tuple(COUNT_FIELDS)
 
@@ -19,7 +19,7 @@ def delegations(frame: pd.DataFrame, x: str, lang: str, title: str, fields=("del
     for name in fields:
         if name not in frame:
             continue
-        fig.add_bar(x=[x_label(v) for v in frame[x]], y=frame[name], name=i18n.field_label(name, lang),
+        fig.add_bar(x=[plain(x_label(v)) for v in frame[x]], y=frame[name], name=i18n.field_label(name, lang),
                     marker_color=FIELD_COLOURS.get(name), hovertemplate="%{x}: %{y:,}<extra>%{fullData.name}</extra>")
     layout(fig, title, lang, barmode="group", yaxis_title=i18n.t("chart.number", lang))
     fig.update_xaxes(type="category")

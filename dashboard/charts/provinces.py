@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from loaders.schema import MEETING_TYPES
 
 from .. import i18n
-from .template import SEQUENTIAL, TYPE_COLOURS, count_title, layout, type_name
+from .template import SEQUENTIAL, TYPE_COLOURS, count_title, layout, plain, type_name
 
 # Vietnam's two archipelagos are part of the map readers expect (Hoàng Sa: Đà Nẵng; Trường Sa: Khánh Hòa)
 ARCHIPELAGOS = [("Quần đảo Hoàng Sa", 16.4, 111.3), ("Quần đảo Trường Sa", 9.8, 112.6)]
@@ -28,7 +28,7 @@ def province_map(frame: pd.DataFrame, lang: str, unit: str, title: str) -> go.Fi
     idle = places[places["count"] == 0]
     fig = go.Figure()
     fig.add_scatter(x=idle["lon"], y=idle["lat"], mode="markers", name=i18n.t("chart.no_meetings", lang),
-                    marker=dict(size=6, color="#d0d7de"), customdata=idle[["name"]],
+                    marker=dict(size=6, color="#d0d7de"), customdata=[[plain(n)] for n in idle["name"]],
                     hovertemplate="%{customdata[0]}: 0<extra></extra>")
     _add_bubbles(fig, active, places, count_title(unit, lang))
     _add_archipelagos(fig)
@@ -45,9 +45,9 @@ def _add_bubbles(fig: go.Figure, active: pd.DataFrame, places: pd.DataFrame, nam
     # name only the busiest provinces whose label has room (the Mekong delta is crowded); hover names all
     labelled = map_labels(active, places)
     fig.add_scatter(x=active["lon"], y=active["lat"], mode="markers+text", name=name,
-                    text=[n if n in labelled else "" for n in active["name"]],
+                    text=[plain(n) if n in labelled else "" for n in active["name"]],
                     textposition="middle right", textfont=dict(size=11),
-                    customdata=active[["name", "count"]],
+                    customdata=[[plain(n), c] for n, c in zip(active["name"], active["count"], strict=False)],
                     marker=dict(size=6 + 26 * (active["count"] / biggest) ** 0.5, color=active["count"],
                                 colorscale=SEQUENTIAL, cmin=0, cmax=biggest, line=dict(width=1, color="#08306b"),
                                 showscale=False, opacity=0.85),
@@ -94,7 +94,7 @@ def compare_types(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
         part = frame[frame["meeting_type"] == mtype]
         if part.empty:
             continue
-        fig.add_bar(x=part["province"], y=part["count"], marker_color=TYPE_COLOURS[mtype],
+        fig.add_bar(x=[plain(p) for p in part["province"]], y=part["count"], marker_color=TYPE_COLOURS[mtype],
                     name=type_name(mtype, lang))
     layout(fig, i18n.t("chart.compare_types", lang), lang, barmode="group", yaxis_title=count_title(unit, lang))
     return fig

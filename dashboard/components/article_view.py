@@ -18,6 +18,7 @@ import streamlit as st
 from .. import i18n, queries
 from ..filters import Filters
 from . import notices, tables
+from .text import md_literal
 
 DOC_PARAM = "doc"
 DOC_KEY = "article_doc"
@@ -25,7 +26,6 @@ SEEDED_DOC_KEY = "article_doc_from_url"
 ARTICLE_STYLE = ("white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-height: 36rem; overflow-y: auto; "
                  "padding: .75rem 1rem; border: 1px solid #e4e7eb; border-radius: .5rem;")
 TITLE_CHARS = 120  # of a title in the picker
-MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|>~$"
 
 
 def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
@@ -120,6 +120,5 @@ def _text(value) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Title shown as markdown: escape HTML and the markdown punctuation that would format it."""
-    text = html.escape(str(text), quote=False)  # only &lt; &gt; &amp;: entities the markdown renderer decodes
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)
+    """Title shown as markdown: HTML, markdown marks and autolinks all inert (``text.md_literal``)."""
+    return md_literal(text)

@@ -12,9 +12,14 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))  # the e2e helpers (hostile.py, test_browser.py) import by name
+
+from hostile import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
@@ -61,17 +66,16 @@ def _corpus_choice() -> str | None:
     return choice or str(SEEDS)
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
-    corpus = _corpus_choice()
-    if corpus == str(SEEDS) and not SEEDS.exists():
-        pytest.skip("../shared/corpus/seeds is absent (a user's fresh clone): the e2e run needs that corpus")
+@contextmanager
+def start_app(corpus: str | None, tmp_path_factory, extra_env: dict | None = None):
+    """Start ``ttdn serve`` on ``corpus`` (a free port, its own cache and data folders); yield
+    ``(url, data_dir, log_path)``; stop it at the end. Shared by every server the e2e tests need."""
     port = _free_port()
     log_path = tmp_path_factory.mktemp("server") / "server.log"
+    data_dir = tmp_path_factory.mktemp("data")
     env = {**os.environ, "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none", "STREAMLIT_SERVER_RUN_ON_SAVE": "false",
-           "TTDN_CACHE_DIR": str(tmp_path_factory.mktemp("cache")), "PYTHONPATH": str(ROOT)}
+           "TTDN_CACHE_DIR": str(tmp_path_factory.mktemp("cache")), "TTDN_DATA_DIR": str(data_dir),
+           "PYTHONPATH": str(ROOT), **(extra_env or {})}
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(_serve_command(corpus, port), cwd=ROOT, env=env, stdout=log,
                                 stderr=subprocess.STDOUT, start_new_session=True)
@@ -82,13 +86,42 @@ def app_url(tmp_path_factory):
             if proc.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"app did not start; log tail:\n{log_path.read_text(errors='replace')[-2000:]}")
             time.sleep(0.5)
-        yield url
+        yield url, data_dir, log_path
     finally:
         proc.terminate()
         try:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+def require_chromium() -> None:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent: install Debian's chromium package to run browser tests")
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """The app on the e2e corpus: ``(url, data_dir, log_path)``."""
+    require_chromium()
+    corpus = _corpus_choice()
+    if corpus == str(SEEDS) and not SEEDS.exists():
+        pytest.skip("../shared/corpus/seeds is absent (a user's fresh clone): the e2e run needs that corpus")
+    with start_app(corpus, tmp_path_factory) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server[0]
+
+
+@pytest.fixture(scope="session")
+def hostile_url(app_url, tmp_path_factory):
+    """A second server, on tests/e2e/hostile.py's corpus of planted markup (after ``app_url``: same skips)."""
+    corpus = write_corpus(tmp_path_factory.mktemp("hostile") / "corpus")
+    with start_app(str(corpus), tmp_path_factory) as (url, _data_dir, _log):
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,7 @@ from loaders.schema import Corpus
 
 from . import i18n
 from .components import filter_bar, upload
+from .settings import setting
 
 
 def corpus_path_from_argv(argv: list[str]) -> str | None:
@@ -32,10 +33,29 @@ def configured_path() -> str | None:
     return corpus_path_from_argv(sys.argv[1:]) or os.environ.get("TTDN_CORPUS") or None
 
 
+# One load at a time in this process: sessions share it, and the loader builds some models
+# lazily on first use (underthesea's word segmenter) in a way two threads can race on; two
+# uploads loaded at once then lost records ("'NoneType' object has no attribute 'process'").
+_LOADER_LOCK = threading.Lock()
+
+
+def _load_serially(path: str, **kwargs) -> Corpus:
+    from loaders import load_corpus as _load
+    with _LOADER_LOCK:
+        return _load(path, **kwargs)
+
+
 @st.cache_resource(show_spinner="Đang đọc kho bài viết… / Loading the corpus…")
 def load_corpus(path: str) -> Corpus:
-    from loaders import load_corpus as _load
-    return _load(path)
+    return _load_serially(path)
+
+
+@st.cache_resource(show_spinner="Đang đọc dữ liệu tải lên… / Loading the upload…",
+                   max_entries=setting("uploads_in_memory"))
+def load_upload(folder: str) -> Corpus:
+    """An uploaded corpus: cached apart from the configured one, and only the most recent few,
+    so many users' uploads cannot fill the server's memory."""
+    return _load_serially(folder)
 
 
 # The demo corpus, built once per process. Not st.cache_resource: its first build draws a
@@ -59,7 +79,6 @@ def demo_corpus() -> Corpus:
 
 def _build_demo() -> Corpus:
     # imported here: only a session without a configured corpus pays for the demo generator
-    from loaders import load_corpus as _load
     from tools.demo import write_demo_jsonl
     lang = filter_bar.current_lang()  # the filter bar is not drawn yet: its key, else the URL
     bar = st.progress(0.0, text=i18n.t("demo.preparing", lang))
@@ -74,7 +93,7 @@ def _build_demo() -> Corpus:
         bar.progress(min(done / total, 1.0), text=i18n.t("demo.building", lang, done=i18n.fmt_int(done, lang),
                                                             total=i18n.fmt_int(total, lang)))
 
-    corpus = _load(path, progress=advance)  # cached extraction: on later starts no record is re-done
+    corpus = _load_serially(path, progress=advance)  # cached extraction: later starts re-do no record
     corpus.demo = True
     bar.empty()
     return corpus
@@ -84,7 +103,7 @@ def current_corpus() -> Corpus:
     """The corpus this session looks at (see the module docstring for the order)."""
     uploaded = upload.uploaded_path()
     if uploaded:
-        return load_corpus(uploaded)
+        return load_upload(uploaded)
     path = configured_path()
     return load_corpus(path) if path else demo_corpus()
 

@@ -44,7 +44,8 @@ def all_buckets(first: pd.Timestamp, last: pd.Timestamp, freq: str) -> list[str]
 
 def period_sort_key(period: str) -> tuple[int, int, int]:
     """'2021' < '2022H1' < '2022Q3' < '2022M9': by year, start month, then span (whole year first)."""
-    match = PERIOD_RE.match(str(period or ""))
+    # a missing period arrives as None, NaN or pd.NA (whose truth value raises): only text can match
+    match = PERIOD_RE.match(period) if isinstance(period, str) else None
     if not match:
         return (9999, 99, 99)
     year, kind, n = match.group(1), match.group(2), match.group(3)
@@ -55,7 +56,8 @@ def period_sort_key(period: str) -> tuple[int, int, int]:
 
 def period_parts(period) -> tuple[int, str, int] | None:
     """'2022H1' -> (2022, 'H', 1); '2022' -> (2022, 'Y', 0); None when unparsable."""
-    match = PERIOD_RE.match(str(period or ""))
+    # a missing period arrives as None, NaN or pd.NA (whose truth value raises): only text can match
+    match = PERIOD_RE.match(period) if isinstance(period, str) else None
     if not match:
         return None
     return int(match.group(1)), match.group(2) or "Y", int(match.group(3) or 0)

@@ -131,6 +131,25 @@ async def _run_sessions(url: str, sessions: int, seconds: float, uploads: int, s
     return list(await asyncio.gather(*tasks))
 
 
+def run_async(make_coroutine):
+    """``asyncio.run`` in a thread of its own: the caller may already run an event loop (a test
+    process driving a browser through Playwright's sync API does)."""
+    outcome: dict = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = asyncio.run(make_coroutine())
+        except BaseException as exc:  # handed to the caller's thread below
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=target, name="bench-load")
+    thread.start()
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
 def summarise(reports: list[SessionReport], sampler: RssSampler, start_rss: float, seconds: float) -> dict:
     times = [t for r in reports for t in r.page_seconds]
     problems = [p for r in reports for p in r.problems]
@@ -153,14 +172,14 @@ def run(corpus: Path, sessions: int, seconds: float, uploads: int = 0, cache_dir
         server = Server(corpus, Path(tmp), cache_dir)
         try:
             server.wait_healthy(STARTUP_SECONDS)
-            warm = asyncio.run(Session(server.url, -1, seed=seed).warm_up(STARTUP_SECONDS))
+            warm = run_async(lambda: Session(server.url, -1, seed=seed).warm_up(STARTUP_SECONDS))
             if warm.problems:
                 raise RuntimeError(f"warm-up failed: {warm.problems[:3]}")
             sampler = RssSampler(server.proc.pid)
             start_rss = rss_mb(server.proc.pid)
             sampler.start()
             try:
-                reports = asyncio.run(_run_sessions(server.url, sessions, seconds, uploads, seed))
+                reports = run_async(lambda: _run_sessions(server.url, sessions, seconds, uploads, seed))
             finally:
                 sampler.stop()
         finally:

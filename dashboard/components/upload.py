@@ -1,11 +1,11 @@
 """The sidebar upload box: a user's own files replace the configured corpus for this session.
 
 Owns ``UPLOAD_KEY`` (the opaque id of the upload this session looks at, "" after "back", absent
-before the session chose) and the ``upload`` URL parameter. ``_set_upload`` and ``_seed_from_url``
-are the key's only writers, ``_sync_url`` the parameter's; ``uploaded_path()`` is how the rest of
-the app (``data.current_corpus``) reads them. The URL carries only the id: the server maps it to
-its own folder (``upload_store.folder_of``), so a reload finds the upload again and no path ever
-comes from the browser.
+before the session chose) and the ``upload`` URL parameter. ``_seed_from_url`` (a session's first
+run) and ``_set_upload`` (the buttons) are the key's only writers, ``_sync_url`` the parameter's;
+``uploaded_path()`` is how the rest of the app (``data.current_corpus``) reads them. The URL
+carries only the id: the server maps it to its own folder (``upload_store.folder_of``), so a
+reload finds the upload again and no path ever comes from the browser.
 """
 from __future__ import annotations
 
@@ -48,9 +48,9 @@ def render(lang: str) -> None:
             for why in refused:
                 st.error(refusal_text(why, lang), icon=":material/block:")
             if accepted:
-                st.button(i18n.t("upload.load", lang), key=LOAD_KEY, on_click=_set_upload, args=(accepted,))
+                st.button(i18n.t("upload.load", lang), key=LOAD_KEY, on_click=_load_picked)
         if uploaded_path():
-            st.button(i18n.t("upload.back", lang), key=BACK_KEY, on_click=_set_upload, args=(None,))
+            st.button(i18n.t("upload.back", lang), key=BACK_KEY, on_click=_go_back)
     _sync_url()
 
 
@@ -71,9 +71,23 @@ def _seed_from_url(lang: str) -> None:
         st.sidebar.warning(i18n.t("upload.gone", lang), icon=":material/history:")
 
 
-def _set_upload(files) -> None:
-    """The button callbacks: save the accepted files under a new id, or go back (""), for this session."""
-    st.session_state[UPLOAD_KEY] = upload_store.save(files) if files else ""
+def _load_picked() -> None:
+    """The load button: save the files the box holds (those accepted) under a new id for this session.
+
+    The files are read from the box here, not passed as button arguments: those would keep a
+    copy of every byte in the session for as long as the button is shown."""
+    picked = st.session_state.get(FILES_KEY) or []
+    accepted, _ = upload_store.check([(f.name, f.getvalue()) for f in picked])
+    _set_upload(upload_store.save(accepted) if accepted else "")
+
+
+def _go_back() -> None:
+    _set_upload("")
+
+
+def _set_upload(upload_id: str) -> None:
+    """The one writer of ``UPLOAD_KEY`` after a session's start: an upload id, or "" for the default corpus."""
+    st.session_state[UPLOAD_KEY] = upload_id
 
 
 def _sync_url() -> None:

@@ -14,7 +14,7 @@ import streamlit as st
 
 from loaders.schema import Corpus
 
-from . import i18n
+from . import i18n, upload_store
 from .components import filter_bar, upload
 from .settings import setting
 
@@ -54,8 +54,9 @@ def load_corpus(path: str) -> Corpus:
                    max_entries=setting("uploads_in_memory"))
 def load_upload(folder: str) -> Corpus:
     """An uploaded corpus: cached apart from the configured one, and only the most recent few,
-    so many users' uploads cannot fill the server's memory."""
-    return _load_serially(folder)
+    so many users' uploads cannot fill the server's memory. Its parse cache stays beside its
+    files in the data folder (deleted with them), never in the shared cache."""
+    return _load_serially(folder, cache_dir=str(upload_store.cache_dir_of(folder)))
 
 
 # The demo corpus, built once per process. Not st.cache_resource: its first build draws a

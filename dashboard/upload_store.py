@@ -4,10 +4,12 @@ Pure (no streamlit): ``components/upload.py`` draws the box and calls these.
 
 - What is accepted: the input types the loader reads (``loaders.io.units``), within the limits
   of ``dashboard/settings.py``; every refused file gets a ``Refusal`` naming the file and why.
-- Where it goes: ``<data_dir>/uploads/<id>/``, where ``<id>`` is a random opaque token (the URL
-  carries it so a reload finds the upload again) and the file names are rebuilt from the
-  browser's names (no folders, no "..", no absolute paths, no hidden files). Nothing is ever
-  unpacked: a .zip is saved as it came and read by the loader under its own limits.
+- Where it goes: ``<data_dir>/uploads/<id>/files/``, where ``<id>`` is a random opaque token (the
+  URL carries it so a reload finds the upload again) and the file names are rebuilt from the
+  browser's names (no folders, no "..", no absolute paths, no hidden files); the loader's parse
+  cache for it goes to ``<data_dir>/uploads/<id>/cache/``, so pruning an upload removes all of
+  it. Nothing is ever unpacked: a .zip is saved as it came and read by the loader under its own
+  limits.
 """
 from __future__ import annotations
 
@@ -34,6 +36,7 @@ NAME_UNSAFE_RE = re.compile(r"[^\w .()+,-]+")  # letters (Vietnamese included), 
 MAX_NAME_CHARS = 120
 # names Windows reserves whatever the suffix (a corpus folder may be copied there)
 RESERVED_STEMS = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+FILES, CACHE = "files", "cache"  # an upload's folder: its files, and the loader's cache of them
 OPEN_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 
 
@@ -146,14 +149,22 @@ def uploads_root() -> Path:
 
 
 def folder_of(upload_id: str | None) -> Path | None:
-    """The folder of an upload id from a URL, or None when the id is malformed or unknown.
+    """The folder holding an upload's files, for an id from a URL; None when the id is
+    malformed or unknown.
 
     The id is matched against its exact shape before it is joined to any path, so a value
     like "../x" or "/etc" never reaches the file system."""
     if not isinstance(upload_id, str) or not ID_RE.match(upload_id):
         return None
-    folder = uploads_root() / upload_id
-    return folder if folder.is_dir() and not folder.is_symlink() else None
+    home = uploads_root() / upload_id
+    files = home / FILES
+    real = home.is_dir() and files.is_dir() and not home.is_symlink() and not files.is_symlink()
+    return files if real else None
+
+
+def cache_dir_of(files_folder: str | os.PathLike) -> Path:
+    """Where the loader caches what it parsed of an upload: beside its files, pruned with them."""
+    return Path(files_folder).parent / CACHE
 
 
 def save(files: list[tuple[str, bytes]], now: float | None = None) -> str:
@@ -163,7 +174,8 @@ def save(files: list[tuple[str, bytes]], now: float | None = None) -> str:
     root = uploads_root()
     prune(root, now)
     upload_id = secrets.token_urlsafe(16)
-    folder = root / upload_id
+    (root / upload_id).mkdir(mode=0o700)
+    folder = root / upload_id / FILES
     folder.mkdir(mode=0o700)
     used: set[str] = set()
     for name, data in files:

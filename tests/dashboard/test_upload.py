@@ -136,7 +136,7 @@ def test_a_saved_upload_is_written_only_inside_the_data_folder(data_dir, tmp_pat
     monkeypatch.setattr(tempfile, "tempdir", str(other_tmp))  # the old code wrote to the temp folder
     upload_id = upload_store.save([("../../../../evil.txt", b"Tin 1"), ("/abs/evil.txt", b"Tin 2"),
                                    ("a.jsonl", JSONL)])
-    folder = data_dir / "uploads" / upload_id
+    folder = data_dir / "uploads" / upload_id / "files"
     assert _every_file(tmp_path) == _every_file(folder)  # nothing anywhere else in the sandbox
     assert sorted(p.name for p in _every_file(folder)) == ["a.jsonl", "evil-2.txt", "evil.txt"]  # clashes kept apart
     assert not (tmp_path.parent / "evil.txt").exists()
@@ -175,11 +175,32 @@ def test_a_symlink_posing_as_an_upload_is_refused(data_dir, tmp_path):
     assert upload_store.folder_of("B" * 22) is None
 
 
+def test_a_symlinked_files_folder_is_refused(data_dir, tmp_path):
+    upload_id = upload_store.save([("a.txt", b"Tin")])
+    files = upload_store.folder_of(upload_id)
+    for f in files.iterdir():
+        f.unlink()
+    files.rmdir()
+    files.symlink_to(tmp_path)
+    assert upload_store.folder_of(upload_id) is None
+
+
+def test_loading_an_upload_caches_it_beside_its_files_not_in_the_shared_cache(data_dir, tmp_path, monkeypatch):
+    from dashboard import data
+    shared = tmp_path / "shared-cache"
+    monkeypatch.setenv("TTDN_CACHE_DIR", str(shared))
+    upload_id = upload_store.save([("a.jsonl", JSONL)])
+    corpus = data.load_upload.__wrapped__(str(upload_store.folder_of(upload_id)))
+    assert len(corpus.articles) == 3
+    assert _every_file(shared) == set()
+    assert _every_file(data_dir / "uploads" / upload_id / "cache"), "the parse cache went beside the files"
+
+
 def test_old_uploads_are_pruned_when_a_new_one_is_saved(monkeypatch):
     monkeypatch.setenv("TTDN_UPLOAD_KEEP_HOURS", "1")
     old = upload_store.save([("a.txt", b"Tin")])
     two_hours_ago = time.time() - 7200
-    os.utime(upload_store.folder_of(old), (two_hours_ago, two_hours_ago))
+    os.utime(upload_store.folder_of(old).parent, (two_hours_ago, two_hours_ago))
     new = upload_store.save([("b.txt", b"Tin")])
     assert upload_store.folder_of(old) is None and upload_store.folder_of(new) is not None
 

@@ -175,8 +175,9 @@ def test_an_upload_refuses_bad_files_and_survives_a_reload(watched, app_server):
     page.wait_for_url(f"**/time?*upload={upload_id}*", timeout=60_000)
     wait_ready(page)
     assert _source_line(page) == expected
-    saved = [p for p in Path(data_dir).rglob("*") if p.is_file()]
-    assert [p.relative_to(data_dir).as_posix() for p in saved] == [f"uploads/{upload_id}/tải lên.jsonl"]
+    saved = [p.relative_to(data_dir).as_posix() for p in Path(data_dir).rglob("*") if p.is_file()]
+    assert [p for p in saved if "/files/" in p] == [f"uploads/{upload_id}/files/tải lên.jsonl"]  # the name rebuilt
+    assert all(p.startswith(f"uploads/{upload_id}/") for p in saved), saved  # its parse cache beside it
     assert watch.off_host(app_url) == []
 
 

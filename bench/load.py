@@ -150,6 +150,21 @@ def run_async(make_coroutine):
     return outcome["value"]
 
 
+def by_tenth(samples: list[float]) -> list[int]:
+    """The last sample of each tenth of the run, in MB."""
+    return [round(samples[max(0, (k * len(samples)) // 10 - 1)]) for k in range(1, 11)] if samples else []
+
+
+def per_page_p95(reports: list[SessionReport]) -> dict[str, float]:
+    """p95 page time on each page (where the time goes), slowest first."""
+    by_page: dict[str, list[float]] = {}
+    for report in reports:
+        for path, times in report.seconds_by_page.items():
+            by_page.setdefault(path, []).extend(times)
+    p95 = {path: round(percentile(times, 0.95), 2) for path, times in by_page.items()}
+    return dict(sorted(p95.items(), key=lambda kv: -kv[1]))
+
+
 def summarise(reports: list[SessionReport], sampler: RssSampler, start_rss: float, seconds: float) -> dict:
     times = [t for r in reports for t in r.page_seconds]
     problems = [p for r in reports for p in r.problems]
@@ -158,8 +173,11 @@ def summarise(reports: list[SessionReport], sampler: RssSampler, start_rss: floa
         "pages": len(times), "pages_per_second": round(len(times) / seconds, 2) if seconds else None,
         "page_seconds_p50": round(statistics.median(times), 3) if times else None,
         "page_seconds_p95": round(percentile(times, 0.95), 3), "page_seconds_max": round(max(times, default=0), 3),
+        "page_seconds_p95_by_page": per_page_p95(reports),
         "server_rss_mb_after_warmup": round(start_rss), "server_rss_mb_peak": round(sampler.peak),
         "server_rss_mb_end": round(sampler.samples[-1]) if sampler.samples else None,
+        # the curve, not just its top: RSS at the end of each tenth of the run (bounded = levels off)
+        "server_rss_mb_by_tenth": by_tenth(sampler.samples),
         "problems": len(problems), "problem_examples": problems[:10],
     }
 

@@ -33,6 +33,7 @@ FINISHED = {ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_S
 class SessionReport:
     index: int
     page_seconds: list = field(default_factory=list)
+    seconds_by_page: dict = field(default_factory=dict)  # url path -> page times there
     problems: list = field(default_factory=list)
     upload_id: str | None = None
 
@@ -65,8 +66,10 @@ class Session:
                 while time.monotonic() < deadline and not self.report.problems:
                     self._change_something()
                     await self._run_page(ws)
-        except (OSError, asyncio.TimeoutError, ConnectionError) as exc:
-            self.report.problems.append(f"session {self.index}: connection failed: {exc!r}")
+        except asyncio.TimeoutError:
+            self._note([f"no answer within {PAGE_TIMEOUT} s"])
+        except (OSError, ConnectionError) as exc:
+            self._note([f"connection failed: {exc!r}"])
         return self.report
 
     def _connect(self):
@@ -89,6 +92,7 @@ class Session:
         self.last = page
         self._adopt(page)
         self.report.page_seconds.append(page.seconds)
+        self.report.seconds_by_page.setdefault(self.page_path, []).append(page.seconds)
         self._note(page.problems + (self._check(page) if check else []))
         return page
 

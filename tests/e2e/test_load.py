@@ -58,3 +58,12 @@ def test_the_harness_flags_what_is_not_the_sessions_own(query, source, flagged):
 ])
 def test_percentile(values, share, expected):
     assert load.percentile(values, share) == expected
+
+
+@pytest.mark.parametrize("samples, expected", [
+    pytest.param([float(v) for v in range(1, 101)], [10, 20, 30, 40, 50, 60, 70, 80, 90, 100], id="even-run"),
+    pytest.param([7.0], [7] * 10, id="one-sample"),
+    pytest.param([], [], id="no-samples"),
+])
+def test_rss_curve_by_tenth(samples, expected):
+    assert load.by_tenth(samples) == expected

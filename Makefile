@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?=
 PORT ?= 8501
 
-.PHONY: run test lint install gate fit bench e2e screenshots clean
+.PHONY: run test lint install gate fit bench load e2e screenshots clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ fit: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) -m bench.run
+
+# Many users at once: 20 sessions change filters for 60 s on ../shared/bench/news-2017-10k.jsonl
+# (its own local server, stopped at the end; the first run parses the corpus, later runs read the cache).
+load: $(STAMP)
+	$(PY) -m bench.load --sessions 20 --seconds 60
 
 # Browser tests: a real app server and Debian's /usr/bin/chromium driven by Playwright.
 e2e: $(STAMP)

@@ -16,7 +16,7 @@ if ROOT not in sys.path:
     sys.path.insert(0, ROOT)
 
 from dashboard import data, i18n, queries  # noqa: E402
-from dashboard.components import correction_notice, filter_bar, notices, upload  # noqa: E402
+from dashboard.components import correction_notice, errors, filter_bar, notices, upload  # noqa: E402
 from dashboard.views import (  # noqa: E402
     articles,
     delegations,
@@ -28,8 +28,11 @@ from dashboard.views import (  # noqa: E402
     timeline,
 )
 
+# The tab's icon is our own image, served by the app: a ":material/...:" page icon would make
+# every page load fetch it from a Google font CDN (Streamlit draws favicons from there).
+FAVICON = str(Path(__file__).resolve().parent / "icons" / "favicon.png")
 # (module, url path, icon): url paths are ASCII so links can be shared and typed
-# Material icons ship with Streamlit (no emoji font needed, nothing fetched).
+# Material icons in the navigation ship with Streamlit's own font (no emoji font needed, nothing fetched).
 PAGES = [
     (overview, "overview", ":material/dashboard:"),
     (timeline, "time", ":material/calendar_month:"),
@@ -57,7 +60,12 @@ def _redirect(target):
 
 
 def main() -> None:
-    st.set_page_config(page_title="TTĐN — thông tin đối ngoại", page_icon=":material/public:", layout="wide")
+    st.set_page_config(page_title="TTĐN — thông tin đối ngoại", page_icon=FAVICON, layout="wide")
+    # a failure anywhere below shows the user an error id, and the log the traceback under it
+    errors.shown_safely(_route, filter_bar.current_lang)
+
+
+def _route() -> None:
     corpus = data.current_corpus()
     filters = filter_bar.render(queries.filter_options(corpus))
     lang = filters.lang

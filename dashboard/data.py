@@ -21,8 +21,9 @@ from loaders import corrections
 from loaders.grouping import assign_meeting_ids
 from loaders.schema import Corpus
 
-from . import i18n, search
+from . import i18n, search, upload_store
 from .components import filter_bar, upload
+from .settings import setting
 
 
 def corpus_path_from_argv(argv: list[str]) -> str | None:
@@ -39,12 +40,34 @@ def configured_path() -> str | None:
     return corpus_path_from_argv(sys.argv[1:]) or os.environ.get("TTDN_CORPUS") or None
 
 
+# One load at a time in this process: sessions share it, and the loader builds some models
+# lazily on first use (underthesea's word segmenter) in a way two threads can race on; two
+# uploads loaded at once then lost records ("'NoneType' object has no attribute 'process'").
+_LOADER_LOCK = threading.Lock()
+
+
+def _load_serially(path: str, **kwargs) -> Corpus:
+    from loaders import load_corpus as _load
+    with _LOADER_LOCK:
+        return _load(path, **kwargs)
+
+
 @st.cache_resource(show_spinner="Đang đọc kho bài viết… / Loading the corpus…")
 def load_corpus(path: str) -> Corpus:
     """The raw extraction of ``path``: corrections are applied on top (``with_corrections``)."""
-    from loaders import load_corpus as _load
-    corpus = _load(path, corrections=False)
+    corpus = _load_serially(path, corrections=False)
     search.attach(corpus)  # the folded text search reads, built once per corpus
+    return corpus
+
+
+@st.cache_resource(show_spinner="Đang đọc dữ liệu tải lên… / Loading the upload…",
+                   max_entries=setting("uploads_in_memory"))
+def load_upload(folder: str) -> Corpus:
+    """An uploaded corpus: cached apart from the configured one, and only the most recent few,
+    so many users' uploads cannot fill the server's memory. Its parse cache stays beside its
+    files in the data folder (deleted with them), never in the shared cache."""
+    corpus = _load_serially(folder, cache_dir=str(upload_store.cache_dir_of(folder)), corrections=False)
+    search.attach(corpus)
     return corpus
 
 
@@ -85,7 +108,6 @@ def demo_corpus() -> Corpus:
 
 def _build_demo() -> Corpus:
     # imported here: only a session without a configured corpus pays for the demo generator
-    from loaders import load_corpus as _load
     from tools.demo import write_demo_jsonl
     lang = filter_bar.current_lang()  # the filter bar is not drawn yet: its key, else the URL
     bar = st.progress(0.0, text=i18n.t("demo.preparing", lang))
@@ -101,7 +123,7 @@ def _build_demo() -> Corpus:
         bar.progress(min(done / total, 1.0), text=i18n.t("demo.building", lang, done=i18n.fmt_int(done, lang),
                                                             total=i18n.fmt_int(total, lang)))
 
-    corpus = _load(path, progress=advance)  # cached extraction: on later starts no record is re-done
+    corpus = _load_serially(path, progress=advance, corrections=False)  # cached extraction: later starts re-do no record
     corpus.demo = True
     search.attach(corpus)
     bar.empty()
@@ -112,7 +134,7 @@ def _base_corpus() -> tuple[Corpus, str | None]:
     """The raw corpus this session looks at and its path (see the module docstring for the order)."""
     uploaded = upload.uploaded_path()
     if uploaded:
-        return load_corpus(uploaded), uploaded
+        return load_upload(uploaded), uploaded
     path = configured_path()
     if path:
         return load_corpus(path), path

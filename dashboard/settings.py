@@ -10,7 +10,16 @@ from loaders.settings import Setting
 # (name, default, help): each is overridden by the environment variable TTDN_<NAME>, read by the
 # same Setting the loader's limits use.
 _ROWS: tuple[tuple[str, int | str, str], ...] = (
-    ("max_upload_mb", 200, "Largest upload accepted (all files together), in megabytes."),
+    ("max_upload_mb", 200, "Largest upload accepted (all files of one upload together), in megabytes; `ttdn serve` "
+                           "sets Streamlit's own cap on one file to the same value."),
+    ("max_upload_files", 500, "Most files in one upload; the rest are refused, each with a message."),
+    ("max_upload_unpacked_mb", 2000, "Most an uploaded .zip may expand to (all members together), in megabytes: "
+                                     "a zip bomb is refused before anything is read."),
+    ("max_upload_zip_members", 50000, "Most files inside one uploaded .zip."),
+    ("upload_keep_hours", 24, "Uploads older than this are deleted from the data folder when a new one is saved."),
+    ("uploads_in_memory", 4, "Uploaded corpora kept loaded at once (the least recently used is dropped first)."),
+    ("data_dir", "", "The dashboard's own folder: uploads are saved under <data_dir>/uploads and nowhere else. "
+                     "Empty means $XDG_DATA_HOME/ttdn, else ~/.local/share/ttdn."),
     ("latest_meetings", 15, "Rows in the Overview's latest-meetings table."),
     ("top_provinces", 20, "Bars in the ranked province chart."),
     ("top_terms", 60, "Terms in the word cloud and the term table."),
@@ -32,6 +41,7 @@ def setting(name: str):
 
 
 def settings_table() -> list[dict]:
-    """Every setting with the value in force, its default and its help, for the quality page."""
-    return [{"setting": name, "current": setting(name), "default": spec.default, "help": spec.help}
+    """Every setting with the value in force, its default and its help, for the quality page
+    (values as text: numbers and folders share a column)."""
+    return [{"setting": name, "current": str(setting(name)), "default": str(spec.default), "help": spec.help}
             for name, spec in SETTINGS.items()]

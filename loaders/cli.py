@@ -94,13 +94,38 @@ def dashboard_app() -> Path:
     return Path(list(spec.submodule_search_locations)[0]) / "app.py"
 
 
+# Streamlit's options for a server people use, not a developer's one; passed as flags so they hold
+# from any working directory and over any ~/.streamlit/config.toml or STREAMLIT_* variable.
+SERVER_FLAGS = (
+    ("server.headless", "true"), ("browser.gatherUsageStats", "false"),  # no browser opened, no telemetry
+    ("client.toolbarMode", "minimal"),  # a viewer's toolbar: no "Deploy" button, no developer menu
+    ("client.showErrorDetails", "none"),  # an uncaught error shows a generic line, never a traceback
+    ("server.enableXsrfProtection", "true"), ("server.enableCORS", "true"),  # uploads need the page's token
+    ("global.developmentMode", "false"), ("server.fileWatcherType", "none"), ("server.runOnSave", "false"),
+)
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+# Streamlit's cap on one uploaded file follows the dashboard's upload limit: same variable, same
+# default as dashboard/settings.py `max_upload_mb` (the loader may not import the dashboard;
+# tests/dashboard/test_server_defaults.py holds the two equal).
+UPLOAD_MB_VARIABLE, UPLOAD_MB_DEFAULT = "TTDN_MAX_UPLOAD_MB", 200
+
+
+def upload_cap_mb() -> int:
+    raw = os.environ.get(UPLOAD_MB_VARIABLE, "")
+    return int(raw) if raw.strip().isdigit() and int(raw) > 0 else UPLOAD_MB_DEFAULT
+
+
 def serve_command(path: str | None, port: int = DEFAULT_PORT, host: str = DEFAULT_HOST) -> tuple[list[str], dict]:
     """The streamlit command line and environment that open the dashboard on ``path``."""
     argv = [sys.executable, "-m", "streamlit", "run", str(dashboard_app()),
-            "--server.address", host, "--server.port", str(port),
-            "--server.headless", "true", "--browser.gatherUsageStats", "false",
-            # users get a viewer's toolbar: no "Deploy" button, no developer menu
-            "--client.toolbarMode", "minimal"]
+            "--server.address", host, "--server.port", str(port), "--server.maxUploadSize", str(upload_cap_mb())]
+    for option, value in SERVER_FLAGS:
+        argv += [f"--{option}", value]
+    if host in LOOPBACK_HOSTS:
+        # a local server answers only to local names: a web page that rebinds its own domain to
+        # 127.0.0.1 (DNS rebinding) cannot open the app's websocket
+        for name in LOOPBACK_HOSTS:
+            argv += ["--server.allowedHosts", name]
     env = dict(os.environ)
     if path:
         corpus = str(Path(path).resolve())

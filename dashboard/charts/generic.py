@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..queries.collation import sort_key
-from .template import SEQUENTIAL, integer_axis, layout, wrap
+from .template import SEQUENTIAL, integer_axis, layout, plain, wrap
 
 TICK_FONT_PX = 7.5  # average glyph width of a 13 px tick label, for margin estimates
 SLANT_CHARS = 28  # longest slanted axis label before it is cut with "…"
@@ -15,7 +15,7 @@ def ranked_bar(frame: pd.DataFrame, label_col: str, value_col: str, lang: str, t
                axis_title: str, colour: str = "#2171b5", label=lambda v: v) -> go.Figure:
     """Horizontal bars, largest on top (the frame arrives ranked)."""
     frame = frame.iloc[::-1]
-    fig = go.Figure(go.Bar(x=frame[value_col], y=[label(v) for v in frame[label_col]], orientation="h",
+    fig = go.Figure(go.Bar(x=frame[value_col], y=[plain(label(v)) for v in frame[label_col]], orientation="h",
                            marker_color=colour, hovertemplate="%{y}: %{x:,}<extra></extra>"))
     layout(fig, title, lang, xaxis_title=axis_title, height=max(320, 26 * len(frame) + 120))
     if value_col == "count":
@@ -35,11 +35,11 @@ def heatmap(frame: pd.DataFrame, row: str, col: str, value: str, lang: str, titl
     # wrapped labels would run into each other once slanted on a narrow screen
     slanted = longest > 6 and len(columns) > 4
     if slanted:
-        ticks = [c if len(c) <= SLANT_CHARS else c[:SLANT_CHARS - 1].rstrip(" ,") + "…" for c in columns]
+        ticks = [plain(c if len(c) <= SLANT_CHARS else c[:SLANT_CHARS - 1].rstrip(" ,") + "…") for c in columns]
     else:
         ticks = [wrap(c, 16) for c in columns]
-    rows = [str(row_label(r)) for r in grid.index]
-    fig = go.Figure(go.Heatmap(z=grid.values, x=ticks, y=rows, customdata=[columns] * len(rows),
+    rows = [plain(row_label(r)) for r in grid.index]
+    fig = go.Figure(go.Heatmap(z=grid.values, x=ticks, y=rows, customdata=[[plain(c) for c in columns]] * len(rows),
                                colorscale=SEQUENTIAL, texttemplate="%{z}", colorbar=_count_colorbar(grid.values),
                                hovertemplate="%{y} · %{customdata}: %{z:,}<extra></extra>"))
     bottom = int(min(longest, SLANT_CHARS) * TICK_FONT_PX * 0.8 + 40) if slanted else 40

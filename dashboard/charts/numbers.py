@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from loaders.schema import COUNT_FIELDS
 
 from .. import i18n
-from .template import FIELD_COLOURS, PARTIAL_PATTERN, layout
+from .template import FIELD_COLOURS, PARTIAL_PATTERN, layout, plain
 
 ALL_COUNT_FIELDS = tuple(COUNT_FIELDS)
 CHART_HEIGHT = 460  # px: three-line period labels stay under the bars and the bars keep their height
@@ -20,8 +20,9 @@ LEVEL_LABELS = 16  # more bars than this: labels slant (province names, many hal
 
 
 def delegations(frame: pd.DataFrame, x: str, lang: str, title: str, fields=("delegations_in", "delegations_out"),
-                x_label=lambda v: v, axis_title: str | None = None) -> go.Figure:
-    """Grouped bars of received vs sent (or visitors) per province or per reporting period."""
+                x_label=plain, axis_title: str | None = None) -> go.Figure:
+    """Grouped bars of received vs sent (or visitors) per province or per reporting period.
+    ``x_label`` turns a value into its tick text; the default shows data as written (``plain``)."""
     fig = go.Figure()
     labels = [x_label(v) for v in frame[x]]
     partial = list(frame["span"] == "partial") if "span" in frame else [False] * len(frame)

@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from loaders.schema import MEETING_TYPES
 
 from .. import i18n
-from .template import TYPE_COLOURS, count_title, layout, type_name
+from .template import TYPE_COLOURS, count_title, layout, plain, type_name
 
 
 def compare_types(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
@@ -18,7 +18,7 @@ def compare_types(frame: pd.DataFrame, lang: str, unit: str) -> go.Figure:
         part = frame[frame["meeting_type"] == mtype]
         if part.empty:
             continue
-        fig.add_bar(x=part["province"], y=part["count"], marker_color=TYPE_COLOURS[mtype],
+        fig.add_bar(x=[plain(p) for p in part["province"]], y=part["count"], marker_color=TYPE_COLOURS[mtype],
                     name=type_name(mtype, lang))
     layout(fig, i18n.t(f"chart.compare_types_{unit}", lang), lang, barmode="group", yaxis_title=count_title(unit, lang))
     return fig

@@ -6,6 +6,8 @@ every page (theme colours come from assets/themes.json through i18n).
 """
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
@@ -146,10 +148,17 @@ def type_name(mtype: str, lang: str) -> str:
     return i18n.meeting_type_label(None if mtype == "none" else mtype, lang)
 
 
+def plain(text) -> str:
+    """A label from the data shown as written: plotly reads "<b>", "<a href>" and "<br>" in any
+    label, tick or hover text as markup, so "<" and "&" become entities it prints back as text."""
+    return html.escape(str(text), quote=False)
+
+
 def wrap(text, width: int) -> str:
     """Break a label into lines of at most ``width`` characters at spaces (plotly reads <br>),
-    as few lines as that allows and of even length: "Xúc tiến đầu tư, / thương mại, du lịch"."""
-    text = str(text)
+    as few lines as that allows and of even length: "Xúc tiến đầu tư, / thương mại, du lịch".
+    The label itself is ``plain``: only our own <br> is markup."""
+    text = plain(text)
     if len(text) <= width:
         return text
     fewest = len(_greedy_lines(text, width))

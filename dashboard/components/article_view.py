@@ -21,6 +21,7 @@ from loaders.corrections import FIELDS
 from .. import i18n, queries
 from ..filters import Filters
 from . import correction_form, notices, tables
+from .text import md_literal
 
 DOC_PARAM = "doc"
 DOC_KEY = "article_doc"
@@ -29,7 +30,6 @@ FIX_FIELD_KEY = "article_fix_field"
 ARTICLE_STYLE = ("white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-height: 36rem; overflow-y: auto; "
                  "padding: .75rem 1rem; border: 1px solid #e4e7eb; border-radius: .5rem;")
 TITLE_CHARS = 120  # of a title in the picker
-MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|>~$"
 
 
 def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
@@ -144,6 +144,5 @@ def _text(value) -> str:
 
 
 def escape_markdown(text: str) -> str:
-    """Title shown as markdown: escape HTML and the markdown punctuation that would format it."""
-    text = html.escape(str(text), quote=False)  # only &lt; &gt; &amp;: entities the markdown renderer decodes
-    return "".join("\\" + ch if ch in MARKDOWN_SPECIALS else ch for ch in text)
+    """Title shown as markdown: HTML, markdown marks and autolinks all inert (``text.md_literal``)."""
+    return md_literal(text)

@@ -7,6 +7,7 @@ import streamlit as st
 
 from .. import i18n
 from ..filters import Filters, describe
+from .text import md_literal
 
 # Streamlit 1.67 hard-codes the empty dropdown's "No results" (and "You can only select up to N
 # options") in English, with no option to change it; in the Vietnamese UI a style rule swaps the text
@@ -31,7 +32,8 @@ def demo_banner(corpus, lang: str) -> None:
 
 
 def filter_sentence(f: Filters) -> None:
-    st.caption(describe(f) + " " + i18n.t("describe.date_rule", f.lang))
+    # the sentence quotes the search box and the URL: shown as plain text, never as markdown
+    st.caption(md_literal(describe(f)) + " " + i18n.t("describe.date_rule", f.lang))
 
 
 def time_axis_notes(axis: dict, f: Filters) -> None:
@@ -68,4 +70,4 @@ def is_empty(frame: pd.DataFrame, value_col: str | None = None) -> bool:
 
 def source_caption(source: str, articles: int, lang: str) -> None:
     """The sidebar's last line: which corpus this is (a path, "upload" or "demo") and its size."""
-    st.sidebar.caption(i18n.t("sidebar.source", lang, source=source, n=i18n.fmt_int(articles, lang)))
+    st.sidebar.caption(i18n.t("sidebar.source", lang, source=md_literal(source), n=i18n.fmt_int(articles, lang)))

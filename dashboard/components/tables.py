@@ -6,7 +6,7 @@ or draw a table.
 """
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlparse
 
 import pandas as pd
 import streamlit as st
@@ -36,6 +36,8 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     delegation figure nobody reported as "—" (never 0). Exports have their own labelled copy
     (``export.labelled_frame``)."""
     out = frame.copy()
+    if "url" in out:  # a link column opens only web pages: no javascript:, data: or file: from a corpus
+        out["url"] = out["url"].map(lambda v: v if _web_url(v) else None)
     for col in out.columns:
         if col in CODE_LABELS:
             # codes are labelled from the raw value: a missing type reads "Không rõ", not "type.–"
@@ -65,6 +67,10 @@ def _blank(value) -> bool:
     if isinstance(value, (list, tuple)) or hasattr(value, "__array__"):
         return False
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and pd.isna(value))
+
+
+def _web_url(value) -> bool:
+    return isinstance(value, str) and urlparse(value.strip()).scheme.lower() in ("http", "https")
 
 
 def article_link(doc_id: str, f: Filters) -> str:

@@ -95,6 +95,7 @@ def partial_buckets(buckets: list[str], freq: str, first, last) -> dict[str, tup
 
 def period_sort_key(period: str) -> tuple[int, int, int]:
     """'2021' < '2022H1' < '2022Q3' < '2022M9': by year, start month, then span (whole year first)."""
+    # a missing period arrives as None, NaN or pd.NA (whose truth value raises): only text can match
     match = PERIOD_RE.match(period) if isinstance(period, str) else None
     if not match:
         return (9999, 99, 99)

@@ -14,7 +14,8 @@ DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 
 
 # modules (or packages: every file in them) that must run without streamlit
-PURE_MODULES = ["queries", "charts", "filters", "i18n", "settings", "export", "cloud", "report"]
+PURE_MODULES = ["queries", "charts", "filters", "i18n", "settings", "export", "cloud", "report", "upload_store",
+                "components/text"]
 
 
 def _pure_files() -> list[str]:

@@ -1,5 +1,5 @@
-"""The pure helpers of dashboard/components (formatting, links, highlighting, the upload folder)
-and the rule that each component is the only writer of its session keys."""
+"""The pure helpers of dashboard/components (formatting, links, highlighting) and the rule
+that each component is the only writer of its session keys (uploads: test_upload.py)."""
 from __future__ import annotations
 
 import ast
@@ -139,27 +139,3 @@ def test_facts_and_evidence_tables_are_in_the_ui_language(corpus):
     evidence = article_view.evidence_table(found, "vi")
     assert list(evidence.columns[:2]) == ["Trường", "Giá trị"]
     assert len(evidence) == len(found["evidence"]) + len(found["people"])
-
-
-# ---------------------------------------------------------------- upload
-
-class FakeUpload:
-    """What st.file_uploader hands back: a name and the bytes."""
-
-    def __init__(self, name: str, payload: bytes):
-        self.name, self._payload, self.size = name, payload, len(payload)
-
-    def getvalue(self) -> bytes:
-        return self._payload
-
-
-def test_save_upload_keeps_allowed_files_under_their_base_name():
-    folder = Path(upload.save_upload([FakeUpload("../../etc/a.txt", b"Tin 1"), FakeUpload("b.exe", b"MZ"),
-                                      FakeUpload("c.zip", b"not a zip")]))
-    assert sorted(p.name for p in folder.iterdir()) == ["a.txt"]  # path stripped, .exe and fake zip dropped
-
-
-def test_same_upload_maps_to_the_same_folder():
-    files = [FakeUpload("a.jsonl", b'{"id": "1", "text": "x"}\n')]
-    assert upload.save_upload(files) == upload.save_upload(files)
-

@@ -26,5 +26,5 @@ def test_settings_table_lists_every_setting_with_the_value_in_force(monkeypatch)
     monkeypatch.setenv("TTDN_TOP_TERMS", "7")
     rows = {row["setting"]: row for row in settings_table()}
     assert set(rows) == set(SETTINGS)
-    assert (rows["top_terms"]["current"], rows["top_terms"]["default"]) == (7, 60)
+    assert (rows["top_terms"]["current"], rows["top_terms"]["default"]) == ("7", "60")  # text: one column type
     assert all(row["help"] for row in rows.values())

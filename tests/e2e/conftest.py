@@ -14,12 +14,17 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright import sync_api
 
 from tests.availability import require
+
+sys.path.insert(0, str(Path(__file__).parent))  # the e2e helpers (hostile.py, test_browser.py) import by name
+
+from hostile import write_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT.parent / "shared" / "corpus" / "seeds"
@@ -67,11 +72,17 @@ def _corpus_choice() -> str | None:
 
 
 class Server:
-    """One app server on a free port; ``restart`` stops it and starts it again on the same port and data."""
+    """One app server on a free port, with its own cache and data folders (corrections and uploads
+    never land in ~ or ../shared); ``restart`` stops it and starts it again on the same port and data."""
 
-    def __init__(self, corpus: str | None, env: dict, log_path: Path):
-        self.corpus, self.env, self.log_path, self.port = corpus, env, log_path, _free_port()
+    def __init__(self, corpus: str | None, tmp_path_factory):
+        self.corpus, self.port = corpus, _free_port()
         self.url = f"http://127.0.0.1:{self.port}"
+        self.data_dir = tmp_path_factory.mktemp("data")
+        self.log_path = tmp_path_factory.mktemp("server") / "server.log"
+        self.env = {**os.environ, "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none",
+                    "STREAMLIT_SERVER_RUN_ON_SAVE": "false", "TTDN_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
+                    "TTDN_DATA_DIR": str(self.data_dir), "PYTHONPATH": str(ROOT)}
         self.proc: subprocess.Popen | None = None
 
     def start(self) -> None:
@@ -99,11 +110,14 @@ class Server:
         self.start()
 
 
-def server_env(tmp_path_factory) -> dict:
-    """A quiet server with its own cache and its own data folder (corrections never land in ~ or ../shared)."""
-    return {**os.environ, "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "none", "STREAMLIT_SERVER_RUN_ON_SAVE": "false",
-            "TTDN_CACHE_DIR": str(tmp_path_factory.mktemp("cache")),
-            "TTDN_DATA_DIR": str(tmp_path_factory.mktemp("data")), "PYTHONPATH": str(ROOT)}
+@contextmanager
+def running(server: Server):
+    """``server`` started for the block and stopped after it, whatever the block raised."""
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
 
 
 def _require_browser_and(corpus: str | None) -> None:
@@ -113,15 +127,17 @@ def _require_browser_and(corpus: str | None) -> None:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
+def app_server(tmp_path_factory):
+    """The app on the e2e corpus (``.url``, ``.data_dir``, ``.log_path``)."""
     corpus = _corpus_choice()
     _require_browser_and(corpus)
-    server = Server(corpus, server_env(tmp_path_factory), tmp_path_factory.mktemp("server") / "server.log")
-    try:
-        server.start()
-        yield server.url
-    finally:
-        server.stop()
+    with running(Server(corpus, tmp_path_factory)) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def app_url(app_server):
+    return app_server.url
 
 
 @pytest.fixture
@@ -130,12 +146,17 @@ def seeds_copy_server(tmp_path_factory):
     _require_browser_and(str(SEEDS))
     folder = tmp_path_factory.mktemp("corpus") / "seeds"
     shutil.copytree(SEEDS, folder)
-    server = Server(str(folder), server_env(tmp_path_factory), tmp_path_factory.mktemp("server") / "server.log")
-    try:
-        server.start()
+    with running(Server(str(folder), tmp_path_factory)) as server:
         yield server
-    finally:
-        server.stop()
+
+
+
+@pytest.fixture(scope="session")
+def hostile_url(app_url, tmp_path_factory):
+    """A second server, on tests/e2e/hostile.py's corpus of planted markup (after ``app_url``: same skips)."""
+    corpus = write_corpus(tmp_path_factory.mktemp("hostile") / "corpus")
+    with running(Server(str(corpus), tmp_path_factory)) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")

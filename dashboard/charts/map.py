@@ -15,7 +15,7 @@ from plotly.colors import sample_colorscale
 from loaders.assets import read_csv
 
 from .. import i18n
-from .template import count_title, layout, wrap
+from .template import count_title, layout, plain, wrap
 from .tilegrid import Tile, tile_layout
 
 # light to dark blue for 1..max; zero is grey, kept out of the scale ("none" is not "a few")
@@ -37,15 +37,16 @@ ARCHIPELAGOS = (("map.hoang_sa", "Đà Nẵng", 0), ("map.truong_sa", "Khánh H�
 
 def tile_label(name: str, chars: int = LABEL_CHARS) -> str:
     """The tile's text: the name on one or two lines of ``chars`` letters; a name too long for
-    that is written as its usual abbreviation (assets/province_aliases.csv, kind abbr: TP.HCM)."""
+    that is written as its usual abbreviation (assets/province_aliases.csv, kind abbr: TP.HCM).
+    Shown as written (``plain``): only our own <br> is markup."""
     if len(name) <= chars:
-        return name
+        return plain(name)
     lines = wrap(name, chars).split("<br>")
     if len(lines) <= 2 and all(len(line) <= chars for line in lines):
         return "<br>".join(lines)
     abbr = next((r["alias"] for r in read_csv("province_aliases.csv")
                  if r["province"] == name and r["kind"] == "abbr"), None)
-    return abbr or "".join(w[0] for w in name.split()[:-1]) + name.split()[-1][:chars]
+    return plain(abbr or "".join(w[0] for w in name.split()[:-1]) + name.split()[-1][:chars])
 
 
 def province_tile_map(table: pd.DataFrame, scheme: str, lang: str, unit: str, title: str,
@@ -97,7 +98,7 @@ def _tiles(fig: go.Figure, frame: pd.DataFrame, biggest: int, lang: str, unit: s
     colours = ["white" if d else (ZERO_TEXT if c == 0 else "#102a43") for d, c in zip(dark, frame["count"],
                                                                                          strict=True)]
     fig.add_scatter(x=frame["col"], y=frame["row"], mode="markers+text", text=text, name=i18n.t("map.tiles", lang),
-                    textfont=dict(size=LABEL_FONT, color=colours), customdata=frame[["name", "count"]],
+                    textfont=dict(size=LABEL_FONT, color=colours), customdata=[[plain(n), c] for n, c in zip(frame["name"], frame["count"], strict=True)],
                     marker=dict(symbol="square", size=TILE_PX * 0.8, color="rgba(0,0,0,0)"),
                     hovertemplate=_hover(lang, unit), showlegend=False)
 

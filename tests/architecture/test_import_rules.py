@@ -55,7 +55,7 @@ def forbidden(imports: set[str], prefixes: tuple[str, ...]) -> set[str]:
 # Pure dashboard modules: computation and rendering to bytes, testable without a running app.
 PURE_DASHBOARD = ("dashboard.queries", "dashboard.charts", "dashboard.search", "dashboard.export", "dashboard.cloud",
                   "dashboard.report", "dashboard.report_html", "dashboard.labelled", "dashboard.filters",
-                  "dashboard.i18n", "dashboard.settings")
+                  "dashboard.i18n", "dashboard.settings", "dashboard.upload_store", "dashboard.components.text")
 
 RULES = [
     pytest.param(("loaders",), ("streamlit", "dashboard", "tools"),

@@ -10,7 +10,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import pytest
 
-from dashboard import charts, cloud, export
+from dashboard import charts, cloud, export, report_html
 from dashboard.components import tables
 from dashboard.components.text import MARKDOWN_SPECIALS, WORD_JOINER, md_literal
 from dashboard.filters import Filters
@@ -19,6 +19,7 @@ SCRIPT = "<script>window.__pwned=1</script>"
 IMG = '<img src="http://probe.invalid/x.png" onerror="window.__pwned=1">'
 HOSTILE = [SCRIPT, IMG, "[bấm](javascript:alert(1))", "![ảnh](http://probe.invalid/p.png)", "<b>đậm</b> & co"]
 RAW_MARKUP_RE = re.compile(r"<\s*(script|img|a|b|svg|iframe)\b", re.I)
+OWN_COUNT_RE = re.compile(r"<b>[\d.,]+</b>")
 
 
 # ---------------------------------------------------------------- markdown
@@ -101,18 +102,27 @@ def _hostile_places() -> pd.DataFrame:
                          "lat": [21.0, 19.0, 16.0, 12.0, 10.5], "lon": [105.8, 105.5, 107.5, 109.0, 106.6]})
 
 
+def _with_archipelago_owners(frame: pd.DataFrame) -> pd.DataFrame:
+    """The tile map draws Hoàng Sa and Trường Sa beside these two: it is always given every province."""
+    owners = pd.DataFrame({"name": ["Đà Nẵng", "Khánh Hòa"], "province": ["Đà Nẵng", "Khánh Hòa"],
+                           "count": [0, 0], "lat": [16.05, 12.25], "lon": [108.2, 109.2]})
+    return pd.concat([frame, owners], ignore_index=True)
+
+
 @pytest.mark.parametrize("build", [
     pytest.param(lambda f: charts.ranked_bar(f, "name", "count", "vi", "t", "n"), id="ranked-bar"),
     pytest.param(lambda f: charts.heatmap(f.assign(theme=HOSTILE), "province", "theme", "count", "vi", "t"),
                  id="heatmap-rows-columns-hover"),
-    pytest.param(lambda f: charts.province_map(f, "vi", "meetings", "t"), id="map-labels-and-hover"),
+    pytest.param(lambda f: charts.province_tile_map(_with_archipelago_owners(f), "63", "vi", "meetings", "t"),
+                 id="map-labels-and-hover"),
     pytest.param(lambda f: charts.compare_types(f.assign(meeting_type="so_ket"), "vi", "meetings"),
                  id="compare-by-type"),
     pytest.param(lambda f: charts.delegations(f.assign(delegations_in=1, delegations_out=2), "province", "vi", "t"),
                  id="delegations"),
 ])
 def test_chart_labels_from_the_data_are_text_not_plotly_markup(build):
-    strings = _figure_strings(build(_hostile_places()))
+    # the map's own markup: each tile's count in bold under its name
+    strings = OWN_COUNT_RE.sub("", _figure_strings(build(_hostile_places())))
     assert not RAW_MARKUP_RE.search(strings), "plotly would read these tags as markup"
     assert "&lt;script&gt;" in strings
 
@@ -134,7 +144,7 @@ def test_table_link_columns_open_only_web_pages(url, shown):
 def test_html_report_shows_titles_filters_and_table_cells_as_text():
     table = pd.DataFrame({"title": HOSTILE, "source": HOSTILE})
     fig = charts.ranked_bar(_hostile_places(), "name", "count", "vi", "t", "n")
-    page = export.html_report(SCRIPT, f"q={IMG}", [(SCRIPT, fig, table)]).decode("utf-8")
+    page = report_html.html_report(SCRIPT, f"q={IMG}", [(SCRIPT, fig, table)]).decode("utf-8")
     body = page.split("</head>", 1)[1]  # past the inlined plotly.js
     assert "window.__pwned=1</script>" not in body
     charts_js = re.compile(r"<script[^>]*>(?:(?!</script>).)*?Plotly\.newPlot.*?</script>", re.S)  # plotly's own

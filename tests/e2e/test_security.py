@@ -22,6 +22,7 @@ from hostile import FLAG, MD_LINK, PROBE_HOST, SCRIPT, SEARCH
 from test_browser import LANG, download, open_page, page_paths, wait_ready
 
 from dashboard import i18n
+from tests.availability import require
 
 pytestmark = pytest.mark.e2e
 
@@ -225,7 +226,6 @@ def _listening_addresses(port: int) -> list[str]:
 
 
 def test_the_server_listens_on_loopback_only(app_url):
-    if not Path("/proc/net/tcp").exists():
-        pytest.skip("reads the socket table from /proc/net/tcp (Linux only)")
+    require(Path("/proc/net/tcp").exists(), "reads the socket table from /proc/net/tcp (Linux only)")
     addresses = _listening_addresses(urllib.parse.urlparse(app_url).port)
     assert addresses == ["0100007F"], addresses  # 127.0.0.1, little-endian hex; no 0.0.0.0, no ::

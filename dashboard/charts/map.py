@@ -98,7 +98,8 @@ def _tiles(fig: go.Figure, frame: pd.DataFrame, biggest: int, lang: str, unit: s
     colours = ["white" if d else (ZERO_TEXT if c == 0 else "#102a43") for d, c in zip(dark, frame["count"],
                                                                                          strict=True)]
     fig.add_scatter(x=frame["col"], y=frame["row"], mode="markers+text", text=text, name=i18n.t("map.tiles", lang),
-                    textfont=dict(size=LABEL_FONT, color=colours), customdata=[[plain(n), c] for n, c in zip(frame["name"], frame["count"], strict=True)],
+                    textfont=dict(size=LABEL_FONT, color=colours),
+                    customdata=[[plain(n), c] for n, c in zip(frame["name"], frame["count"], strict=True)],
                     marker=dict(symbol="square", size=TILE_PX * 0.8, color="rgba(0,0,0,0)"),
                     hovertemplate=_hover(lang, unit), showlegend=False)
 

@@ -21,16 +21,15 @@ import asyncio
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
+from bench.server import free_port, healthy, serve_argv
 from bench.session import Session, SessionReport
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,18 +38,6 @@ STARTUP_SECONDS = 900  # a cold 10k corpus is parsed on the first page (later ru
 STOP_SECONDS = 20
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-            return resp.status == 200
-    except OSError:
-        return False
 
 
 def rss_mb(pid: int) -> float:
@@ -72,19 +59,19 @@ class Server:
     """``ttdn serve CORPUS`` on a free local port, stopped (by its own handle) on exit."""
 
     def __init__(self, corpus: Path, data_dir: Path, cache_dir: Path | None):
-        self.url = f"http://127.0.0.1:{_free_port()}"
+        self.url = f"http://127.0.0.1:{free_port()}"
         env = {**os.environ, "TTDN_DATA_DIR": str(data_dir), "PYTHONPATH": str(ROOT)}
         if cache_dir:
             env["TTDN_CACHE_DIR"] = str(cache_dir)
         self.log = data_dir / "server.log"
         with open(self.log, "wb") as log:
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "loaders.cli", "serve", str(corpus), "--port", self.url.rsplit(":", 1)[1]],
+                serve_argv(str(corpus), int(self.url.rsplit(":", 1)[1])),
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def wait_healthy(self, seconds: float) -> None:
         deadline = time.monotonic() + seconds
-        while not _healthy(self.url):
+        while not healthy(self.url):
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start:\n{self.log.read_text(errors='replace')[-2000:]}")
             time.sleep(0.5)

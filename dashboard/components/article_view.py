@@ -2,7 +2,7 @@
 facts, its cleaned text with every evidence sentence highlighted, and the evidence table.
 
 Owns ``DOC_KEY`` (the picker) and ``SEEDED_DOC_KEY`` (the ``?doc=`` value last applied to it):
-``_seed_selection`` and the picker itself are their only writers; ``FIX_FIELD_KEY`` is the picker
+``url_state.seed_pick`` and the picker itself are their only writers; ``FIX_FIELD_KEY`` is the picker
 of the field to correct (the correction controls are ``correction_form``'s).
 
 Article text is data, never markup: it is escaped with html.escape before our own <mark>
@@ -20,7 +20,7 @@ from loaders.corrections import FIELDS
 
 from .. import i18n, queries
 from ..filters import Filters
-from . import correction_form, notices, tables
+from . import correction_form, notices, tables, url_state
 from .text import md_literal
 
 DOC_PARAM = "doc"
@@ -40,7 +40,7 @@ def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
     wanted = st.query_params.get(DOC_PARAM)
     if wanted in titles and wanted not in options:  # a linked article outside the filters still opens
         options = [wanted, *options]
-    _seed_selection(options)
+    url_state.seed_pick(DOC_PARAM, options, DOC_KEY, SEEDED_DOC_KEY)
     doc_id = st.selectbox(i18n.t("articles.pick", lang), options, key=DOC_KEY,
                           format_func=lambda d: f"{d} — {titles.get(d, '')[:TITLE_CHARS]}",
                           placeholder=i18n.t("articles.pick_hint", lang))
@@ -53,16 +53,6 @@ def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
         notices.empty_state(lang, "empty.no_article")
         return
     _show_article(found, lang, corpus)
-
-
-def _seed_selection(options: list[str]) -> None:
-    """Select the article named by ``?doc=`` whenever the URL names a new one (first load, a link)."""
-    wanted = st.query_params.get(DOC_PARAM)
-    if wanted != st.session_state.get(SEEDED_DOC_KEY):
-        st.session_state[SEEDED_DOC_KEY] = wanted
-        st.session_state[DOC_KEY] = wanted if wanted in options else None
-    elif st.session_state.get(DOC_KEY) not in options:
-        st.session_state[DOC_KEY] = None
 
 
 def _show_article(found: dict, lang: str, corpus) -> None:

@@ -1,8 +1,8 @@
 """The review queue's picker and its tables in words.
 
 Owns ``ITEM_KEY`` (the picker) and ``SEEDED_ITEM_KEY`` (the ``?item=`` value last applied to it):
-``_seed`` and the picker itself are their only writers. The pick rides the URL as ``?item=doc|field``
-(plain text), so a link opens the same item.
+``url_state.seed_pick`` and the picker itself are their only writers. The pick rides the URL as
+``?item=doc|field`` (plain text), so a link opens the same item.
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from .. import i18n
-from . import tables
+from . import tables, url_state
 
 ITEM_PARAM = "item"
 ITEM_KEY = "review_item"
@@ -25,21 +25,12 @@ def render(queue: pd.DataFrame, lang: str) -> str | None:
     options = queue["item"].tolist()
     labels = {r["item"]: f"{r['doc_id']} · {i18n.field_label(r['field'], lang)} · "
                          f"{str(r['title'] or '')[:TITLE_CHARS]}" for r in queue.to_dict("records")}
-    _seed(options)
+    url_state.seed_pick(ITEM_PARAM, options, ITEM_KEY, SEEDED_ITEM_KEY)
     picked = st.selectbox(i18n.t("review.pick", lang), options, key=ITEM_KEY, format_func=labels.get,
                           placeholder=i18n.t("review.pick_hint", lang))
     if picked and st.query_params.get(ITEM_PARAM) != picked:
         st.query_params[ITEM_PARAM] = picked
     return picked
-
-
-def _seed(options: list[str]) -> None:
-    wanted = st.query_params.get(ITEM_PARAM)
-    if wanted != st.session_state.get(SEEDED_ITEM_KEY):
-        st.session_state[SEEDED_ITEM_KEY] = wanted
-        st.session_state[ITEM_KEY] = wanted if wanted in options else None
-    elif st.session_state.get(ITEM_KEY) not in options:
-        st.session_state[ITEM_KEY] = None
 
 
 # ---------------------------------------------------------------- tables in words (pure)

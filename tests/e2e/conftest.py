@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright import sync_api
 
+from bench.server import free_port, healthy, serve_argv
 from tests.availability import require
 
 sys.path.insert(0, str(Path(__file__).parent))  # the e2e helpers (hostile.py, test_browser.py) import by name
@@ -39,29 +38,7 @@ ARTIFACTS = ROOT / "artifacts"
 CORPUS_ENV = "TTDN_E2E_CORPUS"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
-
-def _serve_command(corpus: str | None, port: int) -> list[str]:
-    """``ttdn serve`` when the CLI has it, else streamlit directly (same app, same flags)."""
-    ttdn = Path(sys.executable).with_name("ttdn")
-    cli = ROOT / "loaders" / "cli.py"
-    if ttdn.exists() and cli.exists() and "serve" in cli.read_text(encoding="utf-8"):
-        return [str(ttdn), "serve", *([corpus] if corpus else []), "--port", str(port)]
-    return [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard" / "app.py"),
-            "--server.headless", "true", "--server.address", "127.0.0.1", "--server.port", str(port),
-            "--browser.gatherUsageStats", "false", "--", *(["--corpus", corpus] if corpus else [])]
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
-            return resp.status == 200
-    except OSError:
-        return False
 
 
 def _corpus_choice() -> str | None:
@@ -76,7 +53,7 @@ class Server:
     never land in ~ or ../shared); ``restart`` stops it and starts it again on the same port and data."""
 
     def __init__(self, corpus: str | None, tmp_path_factory):
-        self.corpus, self.port = corpus, _free_port()
+        self.corpus, self.port = corpus, free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.data_dir = tmp_path_factory.mktemp("data")
         self.log_path = tmp_path_factory.mktemp("server") / "server.log"
@@ -87,10 +64,10 @@ class Server:
 
     def start(self) -> None:
         with open(self.log_path, "ab") as log:
-            self.proc = subprocess.Popen(_serve_command(self.corpus, self.port), cwd=ROOT, env=self.env, stdout=log,
+            self.proc = subprocess.Popen(serve_argv(self.corpus, self.port), cwd=ROOT, env=self.env, stdout=log,
                                          stderr=subprocess.STDOUT, start_new_session=True)
         deadline = time.monotonic() + STARTUP_SECONDS
-        while not _healthy(self.url):
+        while not healthy(self.url):
             if self.proc.poll() is not None or time.monotonic() > deadline:
                 pytest.fail(f"app did not start; log tail:\n{self.log_path.read_text(errors='replace')[-2000:]}")
             time.sleep(0.5)

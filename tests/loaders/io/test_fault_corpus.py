@@ -6,12 +6,10 @@ not a test. Our own template sentences; no real article text.
 """
 from __future__ import annotations
 
-import io
 import json
 import os
 import struct
 import unicodedata
-import zipfile
 import zlib
 
 import pytest
@@ -19,9 +17,9 @@ import pytest
 from loaders.io.readers import read_records
 from loaders.pipeline import load_corpus
 from loaders.settings import MAX_RECORD_CHARS, MB
+from tests.loaders.io.encoded import cp1258, zip_bytes
 
 BASE = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh Khánh Hòa tổ chức hội nghị sơ kết công tác"
-TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
 def article(tag: str) -> str:
@@ -29,25 +27,6 @@ def article(tag: str) -> str:
     return f"{BASE} ({tag}). Hội nghị đánh giá kết quả và đề ra nhiệm vụ những tháng cuối năm."
 
 
-def cp1258(text: str) -> bytes:
-    """Encode like Vietnamese Windows: base letters precomposed, tone marks combining."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
-            out += (base + "".join(c for c in parts if c in TONE_MARKS)).encode("cp1258")
-    return out
-
-
-def zip_bytes(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 def png_bytes() -> bytes:

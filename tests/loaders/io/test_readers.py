@@ -1,39 +1,18 @@
 """Reading inputs into RawRecords: every format, every encoding, every file accounted for."""
 import codecs
-import io
 import json
 import unicodedata
-import zipfile
 
 import pytest
 
 from loaders.io.decode import decode_bytes
 from loaders.io.readers import parse_unit, read_records
 from loaders.io.units import iter_units, unsafe_member_reason
+from tests.loaders.io.encoded import cp1258, zip_bytes
 
 SENTENCE = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh Khánh Hòa họp sơ kết."
-TONE_MARKS = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
-def cp1258(text: str) -> bytes:
-    """Encode like Vietnamese Windows does: base letters precomposed, tone marks combining."""
-    out = b""
-    for ch in text:
-        try:
-            out += ch.encode("cp1258")
-        except UnicodeEncodeError:
-            parts = unicodedata.normalize("NFD", ch)
-            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS))
-            out += (base + "".join(c for c in parts if c in TONE_MARKS)).encode("cp1258")
-    return out
-
-
-def zipped(members: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in members.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 def load_one(tmp_path, name, data):
@@ -87,7 +66,7 @@ HTML = ("<html><head><meta charset='utf-8'><title>Họp Ban Chỉ đạo thông 
     pytest.param("t.csv", f'content,title\n"{SENTENCE}",Tin\n'.encode(), ["t:1"], id="csv content column, row number id"),
     pytest.param("t.csv", f'stt;Nội dung\n1;"{SENTENCE}"\n'.encode(), ["t:1"], id="csv semicolons and a Vietnamese header"),
     pytest.param("t.csv", f'id,body\nm,"dòng một\n{SENTENCE}"\n'.encode(), ["m"], id="csv quoted multi-line text"),
-    pytest.param("z.zip", zipped({"sub/a.txt": SENTENCE.encode(), "b.jsonl": json.dumps({"id": "j", "text": SENTENCE}).encode()}),
+    pytest.param("z.zip", zip_bytes({"sub/a.txt": SENTENCE.encode(), "b.jsonl": json.dumps({"id": "j", "text": SENTENCE}).encode()}),
                  ["b.jsonl", "sub/a.txt"], id="zip: member path ids, jsonl members keep their ids"),
 ])
 def test_formats(tmp_path, name, data, doc_ids):

@@ -27,8 +27,7 @@ def article_titles(corpus: Corpus) -> dict[str, str]:
 
 def article(corpus: Corpus, doc_id: str) -> dict | None:
     """One article's row plus its evidence, people, numbers and theme hits (whatever the filters)."""
-    arts = with_dates(corpus.articles)
-    rows = arts[arts["doc_id"] == doc_id]
+    rows = with_dates(corpus.articles[corpus.articles["doc_id"] == doc_id])  # its texts included: the page shows them
     if rows.empty:
         return None
     pick = lambda table: table[table["doc_id"] == doc_id].reset_index(drop=True)  # noqa: E731

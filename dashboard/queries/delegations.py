@@ -11,7 +11,7 @@ from loaders import gazetteer as geo
 from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
-from .counting import rank
+from .counting import map_distinct, rank
 from .filtering import filter_articles
 from .periods import (
     PERIOD_LEVEL,
@@ -59,7 +59,7 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     table["period_inferred"] = table["period"].isna() & year.notna()
     table["period"] = table["period"].fillna(year)
     first, last = shown_window(arts, f)
-    table = table[table["period"].map(lambda p: _in_window(p, first, last))]
+    table = table[map_distinct(table["period"], lambda p: _in_window(p, first, last)).astype(bool)]
     # without a province, a meeting stands for itself so unrelated numbers never merge
     owner = table["province"].fillna("meeting:" + table["meeting_key"])
     table = table.assign(_owner=owner).sort_values(["value", "doc_id"], ascending=[False, True], kind="mergesort")
@@ -112,8 +112,8 @@ def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
     """
     if nums.empty:
         return pd.DataFrame(columns=PERIOD_TOTAL_COLUMNS)
-    table = nums.assign(bucket=nums["period"].map(lambda p: period_bucket(p, granularity)),
-                        level=nums["period"].map(period_level),
+    table = nums.assign(bucket=map_distinct(nums["period"], lambda p: period_bucket(p, granularity)),
+                        level=map_distinct(nums["period"], period_level),
                         owner=nums["province"].astype("object").where(nums["province"].notna(),
                                                                       "doc:" + nums["doc_id"].astype(str)))
     table = table[table["bucket"].notna()]
@@ -122,7 +122,7 @@ def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
     coarsest = table.groupby(["owner", "bucket", "field"])["level"].transform("min")
     table = table[table["level"] == coarsest]
     running = table["level"] == PERIOD_LEVEL["M"]
-    longest = table[running].sort_values("period", key=lambda s: s.map(period_sort_key), kind="mergesort") \
+    longest = table[running].sort_values("period", key=lambda s: map_distinct(s, period_sort_key), kind="mergesort") \
         .drop_duplicates(["owner", "bucket", "field"], keep="last")
     table = pd.concat([table[~running], longest])
     out = table.groupby(["owner", "bucket", "field"], as_index=False).agg(

@@ -21,8 +21,9 @@ from loaders import corrections
 from loaders.grouping import assign_meeting_ids
 from loaders.schema import Corpus
 
-from . import i18n, search, upload_store
+from . import i18n, queries, search, upload_store
 from .components import filter_bar, upload
+from .queries import prepared
 from .settings import setting
 
 
@@ -55,9 +56,7 @@ def _load_serially(path: str, **kwargs) -> Corpus:
 @st.cache_resource(show_spinner="Đang đọc kho bài viết… / Loading the corpus…")
 def load_corpus(path: str) -> Corpus:
     """The raw extraction of ``path``: corrections are applied on top (``with_corrections``)."""
-    corpus = _load_serially(path, corrections=False)
-    search.attach(corpus)  # the folded text search reads, built once per corpus
-    return corpus
+    return prepare(_load_serially(path, corrections=False))
 
 
 @st.cache_resource(show_spinner="Đang đọc dữ liệu tải lên… / Loading the upload…",
@@ -66,14 +65,25 @@ def load_upload(folder: str) -> Corpus:
     """An uploaded corpus: cached apart from the configured one, and only the most recent few,
     so many users' uploads cannot fill the server's memory. Its parse cache stays beside its
     files in the data folder (deleted with them), never in the shared cache."""
-    corpus = _load_serially(folder, cache_dir=str(upload_store.cache_dir_of(folder)), corrections=False)
-    search.attach(corpus)
-    return corpus
+    return prepare(_load_serially(folder, cache_dir=str(upload_store.cache_dir_of(folder)), corrections=False))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _corrected(path: str, version: str, _base: Corpus, _store: corrections.Store) -> Corpus:
-    return with_corrections(_base, _store)
+    corrected = with_corrections(_base, _store)
+    if corrected is not _base:  # its fields changed: the filters' columns are derived again
+        prepared.attach(corrected)
+        queries.term_matrix(corrected)
+    return corrected
+
+
+def prepare(corpus: Corpus) -> Corpus:
+    """What every page reads, derived once per loaded corpus and kept on it: the folded text
+    search (``search.attach``) and the filters' columns and options (``queries.prepared``)."""
+    search.attach(corpus)
+    prepared.attach(corpus)
+    queries.term_matrix(corpus)  # the term counts' arrays: the Themes page's first render does not pay for them
+    return corpus
 
 
 def with_corrections(base: Corpus, store: corrections.Store | None) -> Corpus:
@@ -123,9 +133,10 @@ def _build_demo() -> Corpus:
         bar.progress(min(done / total, 1.0), text=i18n.t("demo.building", lang, done=i18n.fmt_int(done, lang),
                                                             total=i18n.fmt_int(total, lang)))
 
-    corpus = _load_serially(path, progress=advance, corrections=False)  # cached extraction: later starts re-do no record
+    # cached extraction: later starts re-do no record
+    corpus = _load_serially(path, progress=advance, corrections=False)
     corpus.demo = True
-    search.attach(corpus)
+    prepare(corpus)
     bar.empty()
     return corpus
 

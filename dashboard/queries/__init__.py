@@ -51,6 +51,7 @@ from .terms import (
     distinctive_terms,
     readable_terms,
     term_frequencies,
+    term_matrix,
     term_overview,
     term_trend,
 )
@@ -66,7 +67,7 @@ __all__ = [
     "filter_options", "gazetteer", "ingest_report", "key_figures", "keyword_in_context", "latest_meetings",
     "meetings_in_bucket", "missing_place_or_date", "month_profile", "number_evidence", "over_time",
     "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "term_overview",
-    "term_trend", "theme_shares", "theme_trend", "undivided_periods", "visitors_by_period",
+    "term_matrix", "term_trend", "theme_shares", "theme_trend", "undivided_periods", "visitors_by_period",
     "comparison_windows", "country_totals", "periods_outside", "meeting_count", "month_hint", "partner_countries",
     "province_countries", "rhythm_gaps", "rhythm_matrix", "time_axis", "yearly_trend",
 ]

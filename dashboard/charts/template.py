@@ -47,20 +47,28 @@ def _register_template() -> None:
     template.layout.margin = dict(l=10, r=10, t=60, b=10)
     template.layout.hoverlabel = dict(font=dict(family=FONT_FAMILY, size=13))
     pio.templates[TEMPLATE_NAME] = template
-    # the default: a new figure takes it as built (plotly's path for its default template), where
-    # update_layout(template=name) deep-copied and re-validated the whole template for every chart
-    # (about 30 ms a chart, most of a page's drawing time)
-    pio.templates.default = TEMPLATE_NAME
 
 
 _register_template()
 
 
 def layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
-    """The title and the language's number separators (vi "1.234,5"); the template every figure
-    already has (the default, set above)."""
+    """Apply the template, the title and the language's number separators (vi "1.234,5")."""
+    _use_template(fig)
     fig.update_layout(title_text=title, separators=i18n.PLOTLY_SEPARATORS[lang], **extra)
     return fig
+
+
+def _use_template(fig: go.Figure) -> None:
+    """Give ``fig`` our registered template as it is, the way plotly hands a new figure its default
+    template: ``update_layout(template=name)`` deep-copied and re-validated the whole template for
+    every chart (about 30 ms each, most of a page's drawing time). Not the process-wide default:
+    streamlit sets that to its own on import."""
+    fig.layout._validate = False  # plotly's own switch for an already validated template
+    try:
+        fig.layout.template = pio.templates[TEMPLATE_NAME]
+    finally:
+        fig.layout._validate = fig._validate
 
 
 def integer_axis(fig: go.Figure, values, axis: str = "y") -> None:

@@ -86,7 +86,8 @@ def approx_numbers(values: pd.Series, approx: pd.Series, lang: str) -> list[str]
 def with_links(frame: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
     """``display_frame`` plus a ``link`` column opening each row's article (filters kept)."""
     shown = display_frame(frame, lang)
-    shown["link"] = [article_link(d, f) for d in frame["doc_id"]]
+    params = f.to_query_params()  # once, not per row
+    shown["link"] = ["articles?" + urlencode({**params, "doc": d}) for d in frame["doc_id"]]
     return shown
 
 

@@ -125,11 +125,25 @@ def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
     longest = table[running].sort_values("period", key=lambda s: map_distinct(s, period_sort_key), kind="mergesort") \
         .drop_duplicates(["owner", "bucket", "field"], keep="last")
     table = pd.concat([table[~running], longest])
-    out = table.groupby(["owner", "bucket", "field"], as_index=False).agg(
-        province=("province", "first"), value=("value", "sum"), period_inferred=("period_inferred", "any"),
-        periods=("period", lambda s: sorted(set(s), key=period_sort_key)))
+    keys = ["owner", "bucket", "field"]
+    out = table.groupby(keys, as_index=False).agg(
+        province=("province", "first"), value=("value", "sum"), period_inferred=("period_inferred", "any"))
+    out["periods"] = _periods_per_group(table, keys)
     out["span"] = [span_kind(p, b) for p, b in zip(out["periods"], out["bucket"], strict=False)]
     return out[PERIOD_TOTAL_COLUMNS]
+
+
+def _periods_per_group(table: pd.DataFrame, keys: list[str]) -> list[list[str]]:
+    """Per group of ``keys``, in groupby's (sorted) order: its distinct periods in calendar order.
+    One sort of the rows instead of a Python sort per group (thousands of groups at 100k articles)."""
+    order = {p: i for i, p in enumerate(sorted(set(table["period"]), key=period_sort_key))}
+    rows = table[[*keys, "period"]].drop_duplicates()
+    rows = rows.assign(_group=rows.groupby(keys).ngroup(), _order=rows["period"].map(order))
+    rows = rows.sort_values(["_group", "_order"], kind="mergesort")
+    lists: list[list[str]] = [[] for _ in range(int(rows["_group"].max()) + 1)] if len(rows) else []
+    for group, period in zip(rows["_group"], rows["period"], strict=True):
+        lists[group].append(period)
+    return lists
 
 
 def delegations_by_province(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:

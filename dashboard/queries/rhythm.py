@@ -49,8 +49,8 @@ def reviews(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
         return table.assign(half=pd.Series(dtype="string"))
     own = arts.drop_duplicates("meeting_key").set_index("meeting_key")
     table["province"] = table["meeting_key"].map(own[col])
-    table["half"] = [reviewed_half(own.at[k, "period"], d) for k, d in zip(table["meeting_key"], table["date"],
-                                                                            strict=False)]
+    periods = table["meeting_key"].map(own["period"])  # one lookup for all rows, not one per row
+    table["half"] = [reviewed_half(p, d) for p, d in zip(periods, table["date"], strict=False)]
     return table[table["half"].notna()].reset_index(drop=True)
 
 

@@ -12,7 +12,7 @@ from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
 from .counting import map_distinct, rank
-from .filtering import filter_articles
+from .filtering import filter_articles, filter_key
 from .periods import (
     PERIOD_LEVEL,
     all_periods,
@@ -22,6 +22,7 @@ from .periods import (
     period_sort_key,
     span_kind,
 )
+from .prepared import remembered_frame
 
 PERIOD_NUMBER_COLUMNS = ["province", "period", "period_inferred", "field", "value", "approx", "doc_id", "sentence"]
 PERIOD_TOTAL_COLUMNS = ["province", "bucket", "field", "value", "period_inferred", "periods", "span"]
@@ -48,6 +49,11 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
     filter's, else the articles' first and last) is left out: a total for 2023 never holds the
     2022 figure a January 2023 tổng kết reports (``periods_outside`` lists them).
     """
+    key = ("period_numbers", filter_key(f), scheme)  # asked for several times a rerun (figures, trend, tables)
+    return remembered_frame(corpus, key, lambda: _period_numbers(corpus, f, scheme))
+
+
+def _period_numbers(corpus: Corpus, f: Filters, scheme: str) -> pd.DataFrame:
     arts = filter_articles(corpus, f)
     nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & corpus.numbers["doc_id"].isin(arts["doc_id"])]
     if nums.empty:

@@ -20,10 +20,10 @@ from ..search import index_of, parse
 from .collation import sorted_vi
 from .prepared import Prepared, prepared_of, with_dates
 
-__all__ = ["article_mask", "dated_articles", "filter_articles", "filter_options", "with_dates"]
+__all__ = ["article_mask", "dated_articles", "filter_key", "filter_articles", "filter_options", "with_dates"]
 
 
-def _filter_key(f: Filters, use_dates: bool) -> tuple:
+def filter_key(f: Filters, use_dates: bool = True) -> tuple:
     """What decides the filtered articles: every filter but the language and the unit counted."""
     dates = (f.date_from, f.date_to) if use_dates else (None, None)
     return (*dates, f.provinces, f.regions, f.levels, f.meeting_types, f.themes, f.search, f.relevant_only)
@@ -64,7 +64,7 @@ def filter_articles(corpus: Corpus, f: Filters, use_dates: bool = True) -> pd.Da
     without their texts (``prepared.TEXT_COLUMNS``: read those from ``corpus.articles``).
     Cut once per set of filters and corpus; each caller gets its own copy-on-write frame."""
     p = prepared_of(corpus)
-    cut = p.remembered(("articles", _filter_key(f, use_dates)),
+    cut = p.remembered(("articles", filter_key(f, use_dates)),
                        lambda: p.frame[article_mask(corpus, f, use_dates, p)].reset_index(drop=True))
     return cut.copy(deep=False)
 
@@ -73,7 +73,7 @@ def article_mask(corpus: Corpus, f: Filters, use_dates: bool = True, p: Prepared
     """Which rows of ``corpus.articles`` pass every filter (what ``filter_articles`` keeps), as
     booleans in row order: for tables keyed by article row (the term counts). Read-only."""
     p = p or prepared_of(corpus)
-    mask = p.remembered(("mask", _filter_key(f, use_dates)), lambda: _mask(corpus, p, f, use_dates))
+    mask = p.remembered(("mask", filter_key(f, use_dates)), lambda: _mask(corpus, p, f, use_dates))
     mask.flags.writeable = False
     return mask
 

@@ -84,6 +84,12 @@ class Prepared:
         return value
 
 
+def remembered_frame(corpus, key: tuple, build) -> pd.DataFrame:
+    """``build()``'s frame kept on the prepared corpus under ``key`` (a query asked several times a
+    rerun with the same filters); each caller gets its own copy-on-write copy."""
+    return prepared_of(corpus).remembered(key, build).copy(deep=False)
+
+
 def prepared_of(corpus) -> Prepared:
     """The prepared data kept on ``corpus`` if it was built from its current articles, else a fresh one."""
     found = getattr(corpus, ATTRIBUTE, None)

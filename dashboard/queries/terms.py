@@ -200,8 +200,9 @@ def term_trend(terms: pd.DataFrame, dates: pd.Series, wanted: list[str]) -> pd.D
     if years.empty or not wanted:
         return pd.DataFrame(columns=["term", "year", "articles"])
     keys = {term_key(w): w for w in wanted}
-    picked = terms[terms["term"].map(term_key).isin(keys)][["doc_id", "term"]].drop_duplicates()
-    picked = picked.assign(term=picked["term"].map(lambda t: keys[term_key(t)]), year=picked["doc_id"].map(years))
+    picked = terms[map_distinct(terms["term"], term_key).isin(keys)][["doc_id", "term"]].drop_duplicates()
+    picked = picked.assign(term=map_distinct(picked["term"], lambda t: keys[term_key(t)]),
+                           year=picked["doc_id"].map(years))
     counts = picked.dropna(subset=["year"]).groupby(["term", "year"]).size()
     grid = pd.MultiIndex.from_product([wanted, range(years.min(), years.max() + 1)], names=["term", "year"])
     return counts.reindex(grid, fill_value=0).rename("articles").reset_index()

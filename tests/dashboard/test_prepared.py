@@ -10,6 +10,7 @@ from dashboard import queries
 from dashboard.filters import Filters
 from dashboard.queries import prepared
 from dashboard.queries.counting import map_distinct
+from dashboard.queries.periods import UNDATED, bucket_of
 from dashboard.queries.terms import distinctive_terms, term_matrix, term_table
 
 FILTERS = [
@@ -133,3 +134,43 @@ def test_map_distinct_calls_once_per_distinct_value():
     calls = []
     map_distinct(pd.Series(["x", "y", "x", "x", None]), lambda v: calls.append(v))
     assert len(calls) == 3, "x, y and the missing value, each once"
+
+
+@pytest.mark.parametrize("rows", [
+    pytest.param([("Nghệ An", "2022", "delegations_in", "2022H2"), ("Nghệ An", "2022", "delegations_in", "2022H1"),
+                  ("Nghệ An", "2022", "delegations_in", "2022H2")], id="one group: halves in calendar order, once each"),
+    pytest.param([("Huế", "2023", "visitors_in", "2023"), ("Hà Nội", "2023", "visitors_in", "2023M9"),
+                  ("Hà Nội", "2023", "visitors_in", "2023Q1"), ("Huế", "2022", "visitors_in", "2022")],
+                 id="several groups, in groupby's order"),
+])
+def test_periods_per_group_match_a_sort_per_group(rows):
+    from dashboard.queries.delegations import _periods_per_group
+    from dashboard.queries.periods import period_sort_key
+    table = pd.DataFrame(rows, columns=["owner", "bucket", "field", "period"]).astype("string")
+    keys = ["owner", "bucket", "field"]
+    expected = table.groupby(keys)["period"].agg(lambda s: sorted(set(s), key=period_sort_key)).tolist()
+    assert _periods_per_group(table, keys) == expected
+
+
+def _buckets_per_row(dates: pd.Series, freq: str) -> pd.Series:
+    """The bucket labels built row by row with pandas string operations (the former definition)."""
+    year = dates.dt.year.astype("Int64").astype("string")
+    month = dates.dt.month.astype("Int64")
+    if freq == "M":
+        out = year + "-" + month.astype("string").str.zfill(2)
+    elif freq in ("Q", "H"):
+        out = year + f"-{freq}" + ((month - 1) // (3 if freq == "Q" else 6) + 1).astype("string")
+    else:
+        out = year
+    return out.fillna(UNDATED)
+
+
+@pytest.mark.parametrize("freq", ["M", "Q", "H", "Y"])
+@pytest.mark.parametrize("dates", [
+    pytest.param(pd.Series(pd.to_datetime(["2022-03-05", None, "2021-12-31", "2022-03-01", "1999-07-01"]),
+                           index=[3, 1, 2, 5, 4], name="date"), id="dates and a gap, index kept"),
+    pytest.param(pd.Series(pd.to_datetime([None, None])), id="only undated"),
+    pytest.param(pd.Series([], dtype="datetime64[ns]"), id="empty"),
+])
+def test_bucket_of_labels_each_month_as_the_row_by_row_definition(dates, freq):
+    pd.testing.assert_series_equal(bucket_of(dates, freq), _buckets_per_row(dates, freq))

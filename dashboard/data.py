@@ -71,19 +71,26 @@ def load_upload(folder: str) -> Corpus:
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _corrected(path: str, version: str, _base: Corpus, _store: corrections.Store) -> Corpus:
     corrected = with_corrections(_base, _store)
-    if corrected is not _base:  # its fields changed: the filters' columns are derived again
-        prepared.attach(corrected)
-        queries.term_matrix(corrected)
+    if corrected is not _base:  # its fields changed: what the filters read is derived again
+        _derive(corrected)
     return corrected
 
 
 def prepare(corpus: Corpus) -> Corpus:
     """What every page reads, derived once per loaded corpus and kept on it: the folded text
-    search (``search.attach``) and the filters' columns and options (``queries.prepared``)."""
+    search (``search.attach``) and ``_derive``'s tables."""
     search.attach(corpus)
-    prepared.attach(corpus)
-    queries.term_matrix(corpus)  # the term counts' arrays: the Themes page's first render does not pay for them
+    _derive(corpus)
     return corpus
+
+
+def _derive(corpus: Corpus) -> None:
+    """The filters' columns and options, the term counts' arrays and the figures' countries, kept
+    on ``corpus`` (``queries.prepared``) so no page's first render pays for them."""
+    prepared.attach(corpus)
+    queries.filter_options(corpus)
+    queries.term_matrix(corpus)
+    queries.number_countries(corpus)
 
 
 def with_corrections(base: Corpus, store: corrections.Store | None) -> Corpus:

@@ -6,7 +6,7 @@ or draw a table.
 """
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlparse
+from urllib.parse import quote_plus, urlencode, urlparse
 
 import pandas as pd
 import streamlit as st
@@ -100,7 +100,7 @@ def with_links(frame: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
     # article_link's address, the filters encoded once (not once per row of a 100k-row table)
     query = urlencode(f.to_query_params())
     prefix = f"articles?{query}&" if query else "articles?"
-    shown["link"] = [prefix + urlencode({"doc": d}) for d in frame["doc_id"]]
+    shown["link"] = [prefix + "doc=" + quote_plus(str(d)) for d in frame["doc_id"]]  # what urlencode writes
     return shown
 
 

@@ -39,7 +39,7 @@ from .delegations import (
 from .filtering import filter_articles, filter_options
 from .kwic import keyword_in_context
 from .overview import comparison_windows, key_figures, latest_meetings, meeting_count, yearly_trend
-from .partners import country_totals, partner_countries, province_countries
+from .partners import country_totals, number_countries, partner_countries, province_countries
 from .periods import FREQS, GRANULARITIES
 from .provinces import active_provinces, by_province, compare_provinces, gazetteer, province_year
 from .quality import coverage, duplicate_groups, ingest_report, missing_place_or_date, report_summary
@@ -69,5 +69,5 @@ __all__ = [
     "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "term_overview",
     "term_matrix", "term_trend", "theme_shares", "theme_trend", "undivided_periods", "visitors_by_period",
     "comparison_windows", "country_totals", "periods_outside", "meeting_count", "month_hint", "partner_countries",
-    "province_countries", "rhythm_gaps", "rhythm_matrix", "time_axis", "yearly_trend",
+    "number_countries", "province_countries", "rhythm_gaps", "rhythm_matrix", "time_axis", "yearly_trend",
 ]

@@ -34,11 +34,16 @@ def _number_countries(numbers: pd.DataFrame) -> pd.Series:
     return numbers["sentence"].fillna("").map(countries_in)
 
 
+def number_countries(corpus: Corpus) -> pd.Series:
+    """The countries of every figure of ``corpus.numbers``, in its row order: read once per prepared
+    corpus (a regex over each evidence sentence; ``dashboard/data.py`` reads them on load)."""
+    return prepared_of(corpus).remembered(("number_countries",), lambda: _number_countries(corpus.numbers))
+
+
 def _linked(corpus: Corpus, arts: pd.DataFrame) -> pd.DataFrame:
     """meeting_key, country, relation ("in"/"out") for every figure linked to a country."""
     keys = arts.set_index("doc_id")["meeting_key"]
-    # the countries of every figure of the corpus, read once per prepared corpus (a regex per sentence)
-    countries = prepared_of(corpus).remembered(("number_countries",), lambda: _number_countries(corpus.numbers))
+    countries = number_countries(corpus)
     frames = []
     for relation, fields in DIRECTION_FIELDS.items():
         picked = (corpus.numbers["field"].isin(fields) & corpus.numbers["doc_id"].isin(keys.index)).to_numpy(dtype=bool)

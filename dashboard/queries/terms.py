@@ -19,8 +19,8 @@ from loaders.textnorm import fold
 from ..filters import Filters
 from .collation import series_key
 from .counting import map_distinct, rank
-from .filtering import article_mask, filter_articles
-from .prepared import prepared_of
+from .filtering import article_mask, filter_articles, filter_key
+from .prepared import prepared_of, remembered_frame
 
 CORPUS_DEFINING_SHARE = 0.5  # in half the articles or more: it describes the whole corpus, not a part of it
 MIN_DISTINCT_ARTICLES = 2  # a term in a single article of the target is an accident, not a trait
@@ -75,14 +75,20 @@ def term_matrix(corpus: Corpus) -> TermMatrix:
 
 
 def _filtered_table(corpus: Corpus, f: Filters) -> tuple[pd.DataFrame, int]:
-    """``term_table`` of the filtered articles' terms, and how many articles the filters leave."""
+    """``term_table`` of the filtered articles' terms (counted once per set of filters: the page asks
+    twice), and how many articles the filters leave."""
+    table = remembered_frame(corpus, ("term_table", filter_key(f)), lambda: _counted_table(corpus, f))
+    return table, int(article_mask(corpus, f).sum())
+
+
+def _counted_table(corpus: Corpus, f: Filters) -> pd.DataFrame:
     matrix, mask = term_matrix(corpus), article_mask(corpus, f)
     count, articles = matrix.counted(mask)
     present = np.flatnonzero(articles)
     ranked = present[np.lexsort((matrix.order[present], -count[present]))]
     table = pd.DataFrame({"term": matrix.terms.take(ranked).reset_index(drop=True),
                           "count": count[ranked].astype(int), "articles": articles[ranked]})
-    return (table if len(table) else pd.DataFrame(columns=TERM_COLUMNS)), int(mask.sum())
+    return table if len(table) else pd.DataFrame(columns=TERM_COLUMNS)
 
 
 def term_table(terms: pd.DataFrame) -> pd.DataFrame:

@@ -6,6 +6,7 @@ wins (re-posts and recaps are not added up), and a year total is not added to it
 from __future__ import annotations
 
 import pandas as pd
+import pyarrow as pa
 
 from loaders import gazetteer as geo
 from loaders.schema import COUNT_FIELDS, Corpus
@@ -24,6 +25,7 @@ from .periods import (
 )
 from .prepared import remembered_frame
 
+PERIOD_LISTS = pd.ArrowDtype(pa.list_(pa.string()))
 PERIOD_NUMBER_COLUMNS = ["province", "period", "period_inferred", "field", "value", "approx", "doc_id", "sentence"]
 PERIOD_TOTAL_COLUMNS = ["province", "bucket", "field", "value", "period_inferred", "periods", "span"]
 EVIDENCE_COLUMNS = ["doc_id", "province", "period", "date", "field", "value", "approx", "sentence", "title", "url"]
@@ -134,7 +136,8 @@ def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
     keys = ["owner", "bucket", "field"]
     out = table.groupby(keys, as_index=False).agg(
         province=("province", "first"), value=("value", "sum"), period_inferred=("period_inferred", "any"))
-    out["periods"] = _periods_per_group(table, keys)
+    # the dtype pandas gave the per-group lists when a Python function built them
+    out["periods"] = pd.Series(_periods_per_group(table, keys), index=out.index, dtype=PERIOD_LISTS)
     out["span"] = [span_kind(p, b) for p, b in zip(out["periods"], out["bucket"], strict=False)]
     return out[PERIOD_TOTAL_COLUMNS]
 

@@ -194,8 +194,8 @@ def _distinctive_in(matrix: TermMatrix, shown: np.ndarray, target: np.ndarray, n
     target_articles = np.bincount(matrix.codes[picked & in_target], minlength=size)
     rest_articles = np.bincount(matrix.codes[picked & ~in_target], minlength=size)
     present = np.flatnonzero(target_articles + rest_articles)
-    table = pd.DataFrame({"term": matrix.terms.take(present).to_numpy(), "target_articles": target_articles[present],
-                          "rest_articles": rest_articles[present]})
+    table = pd.DataFrame({"term": matrix.terms.take(present).reset_index(drop=True),
+                          "target_articles": target_articles[present], "rest_articles": rest_articles[present]})
     return _distinct_ranking(table, c, d, n, hidden)
 
 

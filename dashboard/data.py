@@ -21,7 +21,7 @@ from loaders import corrections
 from loaders.grouping import assign_meeting_ids
 from loaders.schema import Corpus
 
-from . import cloud, i18n, queries, search, upload_store
+from . import i18n, queries, search, upload_store
 from .components import filter_bar, upload
 from .queries import prepared
 from .settings import setting
@@ -187,14 +187,6 @@ def corrections_state() -> tuple[corrections.CorrectionSet, corrections.Outcome]
 def _state(path: str, version: str, _store: corrections.Store, _corpus: Corpus):
     fixes = _store.load()
     return fixes, corrections.outcome(_corpus, fixes)
-
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def wordcloud_png(terms: tuple[tuple[str, int], ...], width: int, height: int) -> bytes:
-    """The word cloud of ``terms`` (term, count) pairs, drawn once per distinct counts and size:
-    laying out a cloud takes most of a second, and every rerun of the Themes page (a click in the
-    concordance, a picked term) asks for the same one again."""
-    return cloud.wordcloud_png(dict(terms), width, height)
 
 
 def current_source() -> str:

@@ -250,7 +250,7 @@ def distinctive_of(corpus: Corpus, f: Filters, target: str, n: int, hidden=()) -
 def _pairs_of(matrix: TermMatrix, doc_ids: pd.Series, shown: np.ndarray, wanted: list[str]) -> pd.DataFrame:
     """(doc_id, term) of the shown articles' terms that read as one of ``wanted`` (``term_key``)."""
     keys = {term_key(w) for w in wanted}
-    codes = np.flatnonzero(map_distinct(matrix.terms, term_key).isin(keys).to_numpy(dtype=bool)) if keys else []
+    codes = np.flatnonzero(map_distinct(matrix.terms, term_key).isin(keys).to_numpy(dtype=bool))
     picked = shown[matrix.rows] & np.isin(matrix.codes, codes)
     return pd.DataFrame({"doc_id": doc_ids.to_numpy()[matrix.rows[picked]],
                          "term": matrix.terms.to_numpy()[matrix.codes[picked]]})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from .. import charts, cloud, data, i18n, queries
+from .. import charts, cloud, i18n, queries
 from ..components import export_menu, kwic, notices, tables, term_controls, url_state
 from ..filters import Filters
 from ..queries.terms import CORPUS_DEFINING_SHARE
@@ -48,7 +48,7 @@ def _terms(corpus, f: Filters, lang: str) -> list[str]:
     cloud_col, table_col = st.columns([3, 2])
     with cloud_col:
         freqs = queries.cloud_frequencies(terms)
-        st.image(data.wordcloud_png(tuple(freqs.items()), setting("cloud_width"), setting("cloud_height")),
+        st.image(cloud.wordcloud_png(freqs, setting("cloud_width"), setting("cloud_height")),
                  caption=i18n.t("themes.cloud_caption", lang))
         st.download_button("SVG", lambda: cloud.wordcloud_svg(freqs, setting("cloud_width"), setting("cloud_height")),
                            "wordcloud.svg", "image/svg+xml", key="dl-wordcloud-svg", on_click="ignore")

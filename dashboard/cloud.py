@@ -79,7 +79,8 @@ def wordcloud_png(freqs: dict[str, int], width: int = 900, height: int = 450) ->
     if cloud is None:
         return _blank_png(width, height)
     buf = io.BytesIO()
-    cloud.to_image().save(buf, format="PNG", optimize=True)
+    # no optimize=True: the same pixels, 2% more bytes, and half a second less per cloud
+    cloud.to_image().save(buf, format="PNG")
     return buf.getvalue()
 
 

@@ -21,8 +21,9 @@ from loaders import corrections
 from loaders.grouping import assign_meeting_ids
 from loaders.schema import Corpus
 
-from . import i18n, search, upload_store
+from . import i18n, queries, search, upload_store
 from .components import filter_bar, upload
+from .queries import prepared
 from .settings import setting
 
 
@@ -55,9 +56,7 @@ def _load_serially(path: str, **kwargs) -> Corpus:
 @st.cache_resource(show_spinner="Đang đọc kho bài viết… / Loading the corpus…")
 def load_corpus(path: str) -> Corpus:
     """The raw extraction of ``path``: corrections are applied on top (``with_corrections``)."""
-    corpus = _load_serially(path, corrections=False)
-    search.attach(corpus)  # the folded text search reads, built once per corpus
-    return corpus
+    return prepare(_load_serially(path, corrections=False))
 
 
 @st.cache_resource(show_spinner="Đang đọc dữ liệu tải lên… / Loading the upload…",
@@ -66,14 +65,32 @@ def load_upload(folder: str) -> Corpus:
     """An uploaded corpus: cached apart from the configured one, and only the most recent few,
     so many users' uploads cannot fill the server's memory. Its parse cache stays beside its
     files in the data folder (deleted with them), never in the shared cache."""
-    corpus = _load_serially(folder, cache_dir=str(upload_store.cache_dir_of(folder)), corrections=False)
-    search.attach(corpus)
-    return corpus
+    return prepare(_load_serially(folder, cache_dir=str(upload_store.cache_dir_of(folder)), corrections=False))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _corrected(path: str, version: str, _base: Corpus, _store: corrections.Store) -> Corpus:
-    return with_corrections(_base, _store)
+    corrected = with_corrections(_base, _store)
+    if corrected is not _base:  # its fields changed: what the filters read is derived again
+        _derive(corrected)
+    return corrected
+
+
+def prepare(corpus: Corpus) -> Corpus:
+    """What every page reads, derived once per loaded corpus and kept on it: the folded text
+    search (``search.attach``) and ``_derive``'s tables."""
+    search.attach(corpus)
+    _derive(corpus)
+    return corpus
+
+
+def _derive(corpus: Corpus) -> None:
+    """The filters' columns and options, the term counts' arrays and the figures' countries, kept
+    on ``corpus`` (``queries.prepared``) so no page's first render pays for them."""
+    prepared.attach(corpus)
+    queries.filter_options(corpus)
+    queries.term_matrix(corpus)
+    queries.number_countries(corpus)
 
 
 def with_corrections(base: Corpus, store: corrections.Store | None) -> Corpus:
@@ -126,7 +143,7 @@ def _build_demo() -> Corpus:
     # cached extraction: later starts re-do no record; corrections go on top (current_corpus)
     corpus = _load_serially(path, progress=advance, corrections=False)
     corpus.demo = True
-    search.attach(corpus)
+    prepare(corpus)
     bar.empty()
     return corpus
 

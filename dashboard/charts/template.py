@@ -54,8 +54,21 @@ _register_template()
 
 def layout(fig: go.Figure, title: str, lang: str, **extra) -> go.Figure:
     """Apply the template, the title and the language's number separators (vi "1.234,5")."""
-    fig.update_layout(template=TEMPLATE_NAME, title_text=title, separators=i18n.PLOTLY_SEPARATORS[lang], **extra)
+    _use_template(fig)
+    fig.update_layout(title_text=title, separators=i18n.PLOTLY_SEPARATORS[lang], **extra)
     return fig
+
+
+def _use_template(fig: go.Figure) -> None:
+    """Give ``fig`` our registered template as it is, the way plotly hands a new figure its default
+    template: ``update_layout(template=name)`` deep-copied and re-validated the whole template for
+    every chart (about 30 ms each, most of a page's drawing time). Not the process-wide default:
+    streamlit sets that to its own on import."""
+    fig.layout._validate = False  # plotly's own switch for an already validated template
+    try:
+        fig.layout.template = pio.templates[TEMPLATE_NAME]
+    finally:
+        fig.layout._validate = fig._validate
 
 
 def integer_axis(fig: go.Figure, values, axis: str = "y") -> None:

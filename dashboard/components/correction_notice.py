@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..queries.corrections import corrections_note
+from ..queries.corrections import corpus_corrections_note
 
 
 def render(corpus, lang: str) -> None:
-    note = corrections_note(corpus.articles, lang)
+    note = corpus_corrections_note(corpus, lang)
     if note:
         st.caption(f":material/edit_note: {note}")

@@ -4,9 +4,10 @@ Every chart exports as PNG and SVG (when a Chromium is here), standalone HTML an
 exactly the frame behind it; tables as CSV, Excel and Parquet. CSV and Excel carry headers and
 values in the UI language (Sơ kết, 6 tháng đầu 2022, 18/07/2022, Có/Không, "—"), Excel adds a
 methodology sheet; Parquet keeps the raw codes for the next tool. Demo data says so: exported
-chart titles carry "(dữ liệu minh hoạ)" and file names end in "-demo". CSV bytes are made with
-the page; HTML, Excel, Parquet and the report only when their button is clicked; images when
-"make images" is clicked, so a failure is said in words and never handed over as an empty file.
+chart titles carry "(dữ liệu minh hoạ)" and file names end in "-demo". CSV, HTML, Excel,
+Parquet and the report are made only when their button is clicked (a 100k-row table's CSV took
+seconds on every rerun); images when "make images" is clicked, so a failure is said in words
+and never handed over as an empty file.
 
 Session state: only ``_make_images`` writes, one ``IMAGE_STATE_PREFIX + chart`` key per chart.
 """
@@ -19,7 +20,7 @@ import streamlit as st
 
 from .. import data, export, i18n, report, report_html
 from ..filters import Filters, describe
-from ..queries.corrections import corrections_note
+from ..queries.corrections import corpus_corrections_note
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 REPORT_KEY = "dl-report"
@@ -36,7 +37,7 @@ def chart_with_exports(fig, frame: pd.DataFrame, name: str, lang: str, selectabl
     key = name
     name = _export_name(name)
     out = export.with_title_note(fig, i18n.t("export.demo_note", lang)) if _is_demo() else fig
-    corrected = corrections_note(data.current_corpus().articles, lang)
+    corrected = corpus_corrections_note(data.current_corpus(), lang)
     out = export.with_title_note(out, f"({corrected})") if corrected else out
     # theme=None: the chart keeps our template, so the screen matches the PNG/SVG/HTML exports
     event = st.plotly_chart(fig, config=export.camera_config(name), key=chart_key(key),
@@ -53,7 +54,8 @@ def chart_key(name: str) -> str:
 
 
 def _chart_buttons(fig, frame: pd.DataFrame, key: str, name: str, lang: str) -> None:
-    st.download_button(i18n.t("export.csv", lang), export.frame_csv(frame, lang, _unit()), f"{name}.csv",
+    unit = _unit()
+    st.download_button(i18n.t("export.csv", lang), lambda: export.frame_csv(frame, lang, unit), f"{name}.csv",
                        "text/csv", key=f"dl-{key}-csv", on_click="ignore")
     st.download_button(i18n.t("export.html", lang), lambda: export.figure_html(fig), f"{name}.html",
                        "text/html", key=f"dl-{key}-html", on_click="ignore")
@@ -101,7 +103,8 @@ def table_downloads(frame: pd.DataFrame, name: str, lang: str) -> None:
     """CSV / Excel (labelled, with a methodology sheet) / Parquet (raw) of exactly ``frame``."""
     key, name = name, _export_name(name)
     with st.popover(i18n.t("export.table", lang), icon=":material/download:"):
-        st.download_button("CSV", export.frame_csv(frame, lang, _unit()), f"{name}.csv", "text/csv",
+        unit = _unit()
+        st.download_button("CSV", lambda: export.frame_csv(frame, lang, unit), f"{name}.csv", "text/csv",
                            key=f"dl-{key}-tcsv", on_click="ignore")
         st.download_button(i18n.t("export.xlsx", lang), lambda: _table_workbook(frame, lang), f"{name}.xlsx",
                            XLSX_MIME, key=f"dl-{key}-xlsx", on_click="ignore")

@@ -6,13 +6,14 @@ or draw a table.
 """
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlparse
+from urllib.parse import quote_plus, urlencode, urlparse
 
 import pandas as pd
 import streamlit as st
 
 from .. import i18n
 from ..filters import Filters
+from ..queries.counting import map_distinct
 
 # meeting lists: short columns first and the title last, so nothing useful hides past the right edge
 MEETING_COLUMNS = ["date", "province", "meeting_type", "articles", "link", "title"]
@@ -37,30 +38,40 @@ def display_frame(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     (``export.labelled_frame``)."""
     out = frame.copy()
     if "url" in out:  # a link column opens only web pages: no javascript:, data: or file: from a corpus
-        out["url"] = out["url"].map(lambda v: v if _web_url(v) else None)
+        out["url"] = _each(out["url"], lambda v: v if _web_url(v) else None)
     for col in out.columns:
         if col in CODE_LABELS:
             # codes are labelled from the raw value: a missing type reads "Không rõ", not "type.–"
-            out[col] = frame[col].astype(object).map(lambda v, label=CODE_LABELS[col]: label(v, lang))
+            out[col] = _each(frame[col].astype(object), lambda v, label=CODE_LABELS[col]: label(v, lang),
+                             frame[col])
         elif col in REPORTED_COLUMNS:
-            out[col] = frame[col].map(lambda v: i18n.fmt_reported(v, lang))
+            out[col] = _each(frame[col], lambda v: i18n.fmt_reported(v, lang))
         elif pd.api.types.is_bool_dtype(out[col]):
-            out[col] = frame[col].map(lambda v: i18n.yes_no(v, lang))
+            out[col] = _each(frame[col], lambda v: i18n.yes_no(v, lang))
         elif pd.api.types.is_datetime64_any_dtype(out[col]):
-            out[col] = out[col].map(lambda v: i18n.fmt_date(v, lang))
+            out[col] = _each(out[col], lambda v: i18n.fmt_date(v, lang))
         elif (pd.api.types.is_string_dtype(out[col]) or isinstance(out[col].dtype, pd.CategoricalDtype)
               or out[col].dtype == object):
             # an empty cell reads "–", never "None" (list cells are left alone)
-            out[col] = out[col].astype(object).map(lambda v: BLANK if _blank(v) else v)
+            out[col] = _each(out[col].astype(object), lambda v: BLANK if _blank(v) else v, frame[col])
     for col in PERIOD_COLUMNS:
         if col in out:
-            out[col] = frame[col].map(lambda v: i18n.period_label(v, lang))
+            out[col] = _each(frame[col], lambda v: i18n.period_label(v, lang))
     if "status" in out:
-        out["status"] = frame["status"].map(lambda v: i18n.status_label(v, lang))
+        out["status"] = _each(frame["status"], lambda v: i18n.status_label(v, lang))
     if "date_source" in out:
-        out["date_source"] = frame["date_source"].map(lambda v: i18n.t(f"date_source.{v}", lang) if isinstance(v, str)
-                                                      else BLANK)
+        out["date_source"] = _each(frame["date_source"], lambda v: i18n.t(f"date_source.{v}", lang)
+                                   if isinstance(v, str) else BLANK)
     return out
+
+
+def _each(values: pd.Series, fn, source: pd.Series | None = None) -> pd.Series:
+    """``values.map(fn)``, calling ``fn`` once per distinct value when no cell can hold a list (the
+    column, or the ``source`` it was made from, is not of object dtype): a 100k-row table repeats
+    its dates, provinces and periods thousands of times."""
+    if (values if source is None else source).dtype == object:
+        return values.map(fn)
+    return map_distinct(values, fn)
 
 
 def _blank(value) -> bool:
@@ -86,7 +97,10 @@ def approx_numbers(values: pd.Series, approx: pd.Series, lang: str) -> list[str]
 def with_links(frame: pd.DataFrame, f: Filters, lang: str) -> pd.DataFrame:
     """``display_frame`` plus a ``link`` column opening each row's article (filters kept)."""
     shown = display_frame(frame, lang)
-    shown["link"] = [article_link(d, f) for d in frame["doc_id"]]
+    # article_link's address, the filters encoded once (not once per row of a 100k-row table)
+    query = urlencode(f.to_query_params())
+    prefix = f"articles?{query}&" if query else "articles?"
+    shown["link"] = [prefix + "doc=" + quote_plus(str(d)) for d in frame["doc_id"]]  # what urlencode writes
     return shown
 
 

@@ -39,7 +39,7 @@ from .delegations import (
 from .filtering import filter_articles, filter_options
 from .kwic import keyword_in_context
 from .overview import comparison_windows, key_figures, latest_meetings, meeting_count, yearly_trend
-from .partners import country_totals, partner_countries, province_countries
+from .partners import country_totals, number_countries, partner_countries, province_countries
 from .periods import FREQS, GRANULARITIES
 from .provinces import active_provinces, by_province, compare_provinces, gazetteer, province_year
 from .quality import coverage, duplicate_groups, ingest_report, missing_place_or_date, report_summary
@@ -51,6 +51,7 @@ from .terms import (
     distinctive_terms,
     readable_terms,
     term_frequencies,
+    term_matrix,
     term_overview,
     term_trend,
 )
@@ -66,7 +67,7 @@ __all__ = [
     "filter_options", "gazetteer", "ingest_report", "key_figures", "keyword_in_context", "latest_meetings",
     "meetings_in_bucket", "missing_place_or_date", "month_profile", "number_evidence", "over_time",
     "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "term_overview",
-    "term_trend", "theme_shares", "theme_trend", "undivided_periods", "visitors_by_period",
+    "term_matrix", "term_trend", "theme_shares", "theme_trend", "undivided_periods", "visitors_by_period",
     "comparison_windows", "country_totals", "periods_outside", "meeting_count", "month_hint", "partner_countries",
-    "province_countries", "rhythm_gaps", "rhythm_matrix", "time_axis", "yearly_trend",
+    "number_countries", "province_countries", "rhythm_gaps", "rhythm_matrix", "time_axis", "yearly_trend",
 ]

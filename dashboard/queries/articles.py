@@ -7,6 +7,7 @@ from loaders.schema import Corpus
 
 from ..filters import Filters
 from .filtering import filter_articles, with_dates
+from .prepared import prepared_of
 
 ARTICLE_TABLE_COLUMNS = ["doc_id", "date", "date_source", "province", "level", "meeting_type", "period", "title",
                          "url", "relevant", "meeting_id", "corrected_fields"]
@@ -21,14 +22,16 @@ def articles_table(corpus: Corpus, f: Filters) -> pd.DataFrame:
 
 
 def article_titles(corpus: Corpus) -> dict[str, str]:
-    """doc_id -> title ("" when it has none) for every article, whatever the filters."""
-    return dict(zip(corpus.articles["doc_id"], corpus.articles["title"].fillna(""), strict=False))
+    """doc_id -> title ("" when it has none) for every article, whatever the filters (built once
+    per prepared corpus; each caller gets its own dict)."""
+    arts = corpus.articles
+    return dict(prepared_of(corpus).remembered(
+        ("titles",), lambda: dict(zip(arts["doc_id"], arts["title"].fillna(""), strict=False))))
 
 
 def article(corpus: Corpus, doc_id: str) -> dict | None:
     """One article's row plus its evidence, people, numbers and theme hits (whatever the filters)."""
-    arts = with_dates(corpus.articles)
-    rows = arts[arts["doc_id"] == doc_id]
+    rows = with_dates(corpus.articles[corpus.articles["doc_id"] == doc_id])  # its texts included: the page shows them
     if rows.empty:
         return None
     pick = lambda table: table[table["doc_id"] == doc_id].reset_index(drop=True)  # noqa: E731

@@ -13,6 +13,7 @@ import pandas as pd
 from loaders.corrections import CorrectionSet, Outcome
 
 from .. import i18n
+from .prepared import prepared_of
 
 LIST_COLUMNS = ["id", "when", "who", "doc_id", "field", "action", "before", "after", "note", "status"]
 CONFLICT_COLUMNS = ["id", "slot", "who", "when", "doc_id", "field", "action", "after", "note"]
@@ -26,7 +27,17 @@ def correction_counts(articles: pd.DataFrame) -> dict[str, int]:
 
 def corrections_note(articles: pd.DataFrame, lang: str) -> str | None:
     """"N values corrected by hand (M checked)" for a chart, an export or a page; None when there are none."""
-    counts = correction_counts(articles)
+    return _note(correction_counts(articles), lang)
+
+
+def corpus_corrections_note(corpus, lang: str) -> str | None:
+    """``corrections_note`` of the whole corpus, its counts taken once per prepared corpus (every
+    chart's export names them)."""
+    return _note(prepared_of(corpus).remembered(("correction_counts",), lambda: correction_counts(corpus.articles)),
+                 lang)
+
+
+def _note(counts: dict[str, int], lang: str) -> str | None:
     if not counts["corrected"] and not counts["checked"]:
         return None
     return i18n.t("corrections.note", lang, n=i18n.fmt_int(counts["corrected"], lang),

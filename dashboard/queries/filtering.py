@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from loaders.schema import MEETING_TYPES, Corpus
@@ -17,50 +18,64 @@ from .. import i18n
 from ..filters import Filters
 from ..search import index_of, parse
 from .collation import sorted_vi
+from .prepared import Prepared, prepared_of, with_dates
+
+__all__ = ["article_mask", "dated_articles", "filter_key", "filter_articles", "filter_options", "with_dates"]
 
 
-def with_dates(articles: pd.DataFrame) -> pd.DataFrame:
-    """Add ``date`` (meeting date, else published), ``date_source`` and ``meeting_key``."""
-    out = articles.copy()
-    out["date"] = out["meeting_date"].fillna(out["published"])
-    source = pd.Series(pd.NA, index=out.index, dtype="string")
-    source[out["published"].notna()] = "published"
-    source[out["meeting_date"].notna()] = "meeting"
-    out["date_source"] = source
-    out["meeting_key"] = out["meeting_id"].fillna("doc:" + out["doc_id"])
-    return out
+def filter_key(f: Filters, use_dates: bool = True) -> tuple:
+    """What decides the filtered articles: every filter but the language and the unit counted."""
+    dates = (f.date_from, f.date_to) if use_dates else (None, None)
+    return (*dates, f.provinces, f.regions, f.levels, f.meeting_types, f.themes, f.search, f.relevant_only)
 
 
-def _any_of(column: pd.Series, wanted: tuple[str, ...]) -> pd.Series:
-    """Rows whose list column shares at least one value with ``wanted``."""
-    wanted_set = set(wanted)
-    return column.map(lambda values: bool(wanted_set.intersection(values or [])))
+def _codes_in(column: pd.Series, wanted: tuple[str, ...]) -> np.ndarray:
+    """Rows of a categorical column holding one of ``wanted`` (compared on the codes: no strings built)."""
+    categories = column.cat.categories
+    codes = [categories.get_loc(v) for v in wanted if v in categories]
+    return np.isin(column.cat.codes.to_numpy(), codes)
+
+
+def _mask(corpus: Corpus, p: Prepared, f: Filters, use_dates: bool) -> np.ndarray:
+    keep = p.relevant.copy() if f.relevant_only else np.ones(len(p.frame), dtype=bool)
+    if use_dates and f.date_from:
+        keep &= p.dates >= np.datetime64(pd.Timestamp(f.date_from))
+    if use_dates and f.date_to:
+        keep &= p.dates < np.datetime64(pd.Timestamp(f.date_to) + pd.Timedelta(days=1))
+    if f.provinces:
+        keep &= (p.frame["province"].isin(f.provinces) | p.frame["province_2025"].isin(f.provinces)) \
+            .fillna(False).to_numpy(dtype=bool)
+    for name, wanted in (("region", f.regions), ("level", f.levels), ("meeting_type", f.meeting_types)):
+        if wanted:
+            keep &= _codes_in(p.frame[name], wanted)
+    if f.themes:
+        any_theme = np.zeros(len(keep), dtype=bool)
+        for theme in f.themes:
+            if theme in p.themes:
+                any_theme |= p.themes[theme]
+        keep &= any_theme
+    if f.search:
+        keep = index_of(corpus).mask(parse(f.search), keep)
+    return keep
 
 
 def filter_articles(corpus: Corpus, f: Filters, use_dates: bool = True) -> pd.DataFrame:
-    """Articles passing every filter, with ``date``/``date_source``/``meeting_key`` added."""
-    arts = with_dates(corpus.articles)
-    keep = pd.Series(True, index=arts.index)
-    if f.relevant_only:
-        keep &= arts["relevant"].fillna(False).astype(bool)
-    if use_dates and f.date_from:
-        keep &= arts["date"] >= pd.Timestamp(f.date_from)
-    if use_dates and f.date_to:
-        keep &= arts["date"] < pd.Timestamp(f.date_to) + pd.Timedelta(days=1)
-    if f.provinces:
-        keep &= arts["province"].isin(f.provinces) | arts["province_2025"].isin(f.provinces)
-    if f.regions:
-        keep &= arts["region"].astype("string").isin(f.regions)
-    if f.levels:
-        keep &= arts["level"].astype("string").isin(f.levels)
-    if f.meeting_types:
-        keep &= arts["meeting_type"].astype("string").isin(f.meeting_types)
-    if f.themes:
-        keep &= _any_of(arts["themes"], f.themes)
-    keep = keep.fillna(False).astype(bool)
-    if f.search:
-        keep = pd.Series(index_of(corpus).mask(parse(f.search), keep.to_numpy()), index=arts.index)
-    return arts[keep].reset_index(drop=True)
+    """Articles passing every filter, with ``date``/``date_source``/``meeting_key`` added and
+    without their texts (``prepared.TEXT_COLUMNS``: read those from ``corpus.articles``).
+    Cut once per set of filters and corpus; each caller gets its own copy-on-write frame."""
+    p = prepared_of(corpus)
+    cut = p.remembered(("articles", filter_key(f, use_dates)),
+                       lambda: p.frame[article_mask(corpus, f, use_dates, p)].reset_index(drop=True))
+    return cut.copy(deep=False)
+
+
+def article_mask(corpus: Corpus, f: Filters, use_dates: bool = True, p: Prepared | None = None) -> np.ndarray:
+    """Which rows of ``corpus.articles`` pass every filter (what ``filter_articles`` keeps), as
+    booleans in row order: for tables keyed by article row (the term counts). Read-only."""
+    p = p or prepared_of(corpus)
+    mask = p.remembered(("mask", filter_key(f, use_dates)), lambda: _mask(corpus, p, f, use_dates))
+    mask.flags.writeable = False
+    return mask
 
 
 def dated_articles(corpus: Corpus, f: Filters) -> pd.DataFrame:
@@ -70,16 +85,23 @@ def dated_articles(corpus: Corpus, f: Filters) -> pd.DataFrame:
 
 
 def filter_options(corpus: Corpus) -> dict[str, Any]:
-    """Values present in the corpus for each filter widget, in Vietnamese order of their names."""
-    arts = corpus.articles
-    themes = sorted_vi({t for values in arts["themes"] for t in (values or [])} | set(i18n.theme_ids()),
+    """Values present in the corpus for each filter widget, in Vietnamese order of their names
+    (built once per prepared corpus; each caller gets its own lists)."""
+    p = prepared_of(corpus)
+    options = p.remembered(("options",), lambda: _options(p.frame))
+    return {k: list(v) if isinstance(v, list) else v for k, v in options.items()}
+
+
+def _options(arts: pd.DataFrame) -> dict[str, Any]:
+    themes = sorted_vi(set(arts["themes"].explode().dropna().astype(str)) | set(i18n.theme_ids()),
                        key=lambda t: i18n.theme_label(t, i18n.DEFAULT_LANG))
-    dates = arts["meeting_date"].fillna(arts["published"]).dropna()
+    dates = arts["date"].dropna()
+    present = {c: set(arts[c].dropna().unique()) for c in ("region", "level", "meeting_type")}
     return {
         "provinces": sorted_vi(arts["province"].dropna().unique().tolist()),
-        "regions": [r for r in arts["region"].cat.categories if r in set(arts["region"].dropna())],
-        "levels": [lv for lv in arts["level"].cat.categories if lv in set(arts["level"].dropna())],
-        "meeting_types": [m for m in MEETING_TYPES if m in set(arts["meeting_type"].dropna())],
+        "regions": [r for r in arts["region"].cat.categories if r in present["region"]],
+        "levels": [lv for lv in arts["level"].cat.categories if lv in present["level"]],
+        "meeting_types": [m for m in MEETING_TYPES if m in present["meeting_type"]],
         "themes": themes,
         "first": dates.min().date() if len(dates) else None,
         "last": dates.max().date() if len(dates) else None,

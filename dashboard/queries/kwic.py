@@ -57,13 +57,20 @@ def _term_hits(corpus: Corpus, term: str, arts: pd.DataFrame, limit: int, width:
     if not query.phrases:
         return []
     holding = set(corpus.articles["doc_id"][index_of(corpus).mask(query)])
+    ordered = arts.loc[arts["doc_id"].isin(holding), "doc_id"]
     rows: list[dict] = []
-    for doc_id, body in arts.loc[arts["doc_id"].isin(holding), ["doc_id", "body"]].itertuples(index=False):
+    for doc_id, body in zip(ordered, _bodies(corpus, ordered), strict=True):
         for sentence in split_sentences(body if isinstance(body, str) else ""):
             rows += [{"doc_id": doc_id, **r} for r in context_rows(sentence, match_spans(sentence, query), width)]
             if len(rows) >= limit:
                 return rows
     return rows
+
+
+def _bodies(corpus: Corpus, doc_ids: pd.Series) -> list:
+    """The bodies of ``doc_ids``, in their order: the one place this module reads article texts."""
+    texts = corpus.articles.loc[corpus.articles["doc_id"].isin(set(doc_ids)), ["doc_id", "body"]]
+    return texts.set_index("doc_id")["body"].reindex(doc_ids.to_numpy()).tolist()
 
 
 def _theme_hits(corpus: Corpus, theme: str, arts: pd.DataFrame, limit: int, width: int) -> list[dict]:

@@ -18,6 +18,7 @@ from .collation import sort_frame
 from .counting import grouped_count, rank, top_rows
 from .delegations import province_column
 from .filtering import filter_articles
+from .prepared import prepared_of
 
 RELATIONS = ("in", "out", "mentioned")
 # which delegation fields stand for a direction
@@ -33,15 +34,23 @@ def _number_countries(numbers: pd.DataFrame) -> pd.Series:
     return numbers["sentence"].fillna("").map(countries_in)
 
 
+def number_countries(corpus: Corpus) -> pd.Series:
+    """The countries of every figure of ``corpus.numbers``, in its row order: read once per prepared
+    corpus (a regex over each evidence sentence; ``dashboard/data.py`` reads them on load)."""
+    return prepared_of(corpus).remembered(("number_countries",), lambda: _number_countries(corpus.numbers))
+
+
 def _linked(corpus: Corpus, arts: pd.DataFrame) -> pd.DataFrame:
     """meeting_key, country, relation ("in"/"out") for every figure linked to a country."""
     keys = arts.set_index("doc_id")["meeting_key"]
+    countries = number_countries(corpus)
     frames = []
     for relation, fields in DIRECTION_FIELDS.items():
-        nums = corpus.numbers[corpus.numbers["field"].isin(fields) & corpus.numbers["doc_id"].isin(keys.index)]
-        if nums.empty:
+        picked = (corpus.numbers["field"].isin(fields) & corpus.numbers["doc_id"].isin(keys.index)).to_numpy(dtype=bool)
+        if not picked.any():
             continue
-        table = pd.DataFrame({"doc_id": nums["doc_id"].to_numpy(), "country": _number_countries(nums).to_numpy()})
+        table = pd.DataFrame({"doc_id": corpus.numbers["doc_id"].to_numpy()[picked],
+                              "country": countries.to_numpy()[picked]})
         table = table.explode("country").dropna(subset=["country"])
         frames.append(table.assign(relation=relation, meeting_key=table["doc_id"].map(keys)))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(

@@ -14,6 +14,7 @@ from loaders.schema import Corpus
 
 from ..filters import Filters
 from .collation import sort_frame
+from .counting import map_distinct
 from .delegations import province_column
 from .filtering import filter_articles
 from .overview import meetings_table
@@ -49,8 +50,10 @@ def reviews(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
         return table.assign(half=pd.Series(dtype="string"))
     own = arts.drop_duplicates("meeting_key").set_index("meeting_key")
     table["province"] = table["meeting_key"].map(own[col])
-    table["half"] = [reviewed_half(own.at[k, "period"], d) for k, d in zip(table["meeting_key"], table["date"],
-                                                                            strict=False)]
+    periods = table["meeting_key"].map(own["period"])  # one lookup for all rows, not one per row
+    months = table["date"].dt.to_period("M").dt.to_timestamp()  # the half depends on the month, not the day
+    pairs = pd.Series(list(zip(periods, months, strict=True)), index=table.index, dtype=object)
+    table["half"] = map_distinct(pairs, lambda pair: reviewed_half(*pair))
     return table[table["half"].notna()].reset_index(drop=True)
 
 
@@ -64,9 +67,9 @@ def rhythm_matrix(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFram
     found = found.assign(code=found["meeting_type"].astype("string").map(
         {"so_ket": CELL_SO_KET, "tong_ket": CELL_TONG_KET}))
     first = found.sort_values(["date", "doc_id"], na_position="last").drop_duplicates(["province", "half"])
-    cells = found.groupby(["province", "half"]).agg(state=("code", lambda c: CELL_BOTH if c.nunique() > 1
-                                                           else int(c.iloc[0])),
-                                                    meetings=("meeting_key", "nunique"))
+    grouped = found.groupby(["province", "half"])
+    cells = grouped.agg(kinds=("code", "nunique"), code=("code", "first"), meetings=("meeting_key", "nunique"))
+    cells = cells.assign(state=cells["code"].where(cells["kinds"] <= 1, CELL_BOTH).astype(int))[["state", "meetings"]]
     cells = cells.join(first.set_index(["province", "half"])[["doc_id", "date", "title"]])
     halves = all_periods(sorted(found["half"].unique()), "H")
     grid = pd.MultiIndex.from_product([found["province"].unique(), halves], names=["province", "half"])

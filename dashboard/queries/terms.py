@@ -8,6 +8,8 @@ stopwords) or show a hidden one again; both lists ride the URL.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -15,8 +17,10 @@ from loaders.schema import Corpus
 from loaders.textnorm import fold
 
 from ..filters import Filters
-from .counting import rank
-from .filtering import filter_articles
+from .collation import series_key
+from .counting import map_distinct, rank
+from .filtering import article_mask, filter_articles, filter_key
+from .prepared import prepared_of, remembered_frame
 
 CORPUS_DEFINING_SHARE = 0.5  # in half the articles or more: it describes the whole corpus, not a part of it
 MIN_DISTINCT_ARTICLES = 2  # a term in a single article of the target is an accident, not a trait
@@ -34,9 +38,57 @@ def term_key(term: str) -> str:
     return fold(display_term(term))
 
 
-def _filtered_terms(corpus: Corpus, f: Filters) -> tuple[pd.DataFrame, int]:
-    docs = set(filter_articles(corpus, f)["doc_id"])
-    return corpus.terms[corpus.terms["doc_id"].isin(docs)], len(docs)
+@dataclass(frozen=True)
+class TermMatrix:
+    """The corpus's terms as arrays, one entry per (article, term) pair: counting the terms of
+    any filtered set of articles is then a couple of ``np.bincount`` calls, never a groupby."""
+    terms: pd.Series  # code -> term (the terms table's dtype)
+    order: np.ndarray  # code -> position of the term in Vietnamese order (``rank``'s tie-break)
+    codes: np.ndarray  # per pair: the term's code
+    rows: np.ndarray  # per pair: the article's row in corpus.articles
+    counts: np.ndarray  # per pair: occurrences
+
+    @classmethod
+    def build(cls, corpus: Corpus) -> "TermMatrix":
+        terms = corpus.terms.dropna(subset=["term"])
+        pairs = terms.groupby(["doc_id", "term"], sort=False, observed=True)["count"].sum().reset_index()
+        rows = pd.Index(corpus.articles["doc_id"]).get_indexer(pairs["doc_id"])
+        pairs = pairs[rows >= 0]
+        codes, distinct = pd.factorize(pairs["term"])
+        names = pd.Series(distinct, dtype=corpus.terms["term"].dtype)
+        order = np.empty(len(names), dtype=np.int64)
+        order[np.argsort(series_key(names).to_numpy(dtype=object), kind="stable")] = np.arange(len(names))
+        return cls(names, order, codes.astype(np.int64), rows[rows >= 0].astype(np.int64),
+                   pairs["count"].fillna(0).to_numpy(dtype=np.int64))
+
+    def counted(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(occurrences, articles holding it) per term code, over the articles marked in ``articles``."""
+        picked = articles[self.rows]
+        codes = self.codes[picked]
+        return (np.bincount(codes, weights=self.counts[picked], minlength=len(self.terms)).astype(np.int64),
+                np.bincount(codes, minlength=len(self.terms)))
+
+
+def term_matrix(corpus: Corpus) -> TermMatrix:
+    """The corpus's ``TermMatrix``, built once per prepared corpus (``dashboard/data.py`` builds it on load)."""
+    return prepared_of(corpus).remembered(("term_matrix",), lambda: TermMatrix.build(corpus))
+
+
+def _filtered_table(corpus: Corpus, f: Filters) -> tuple[pd.DataFrame, int]:
+    """``term_table`` of the filtered articles' terms (counted once per set of filters: the page asks
+    twice), and how many articles the filters leave."""
+    table = remembered_frame(corpus, ("term_table", filter_key(f)), lambda: _counted_table(corpus, f))
+    return table, int(article_mask(corpus, f).sum())
+
+
+def _counted_table(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    matrix, mask = term_matrix(corpus), article_mask(corpus, f)
+    count, articles = matrix.counted(mask)
+    present = np.flatnonzero(articles)
+    ranked = present[np.lexsort((matrix.order[present], -count[present]))]
+    table = pd.DataFrame({"term": matrix.terms.take(ranked).reset_index(drop=True),
+                          "count": count[ranked].astype(int), "articles": articles[ranked]})
+    return table if len(table) else pd.DataFrame(columns=TERM_COLUMNS)
 
 
 def term_table(terms: pd.DataFrame) -> pd.DataFrame:
@@ -64,15 +116,14 @@ def without(table: pd.DataFrame, hidden) -> pd.DataFrame:
 
 def term_frequencies(corpus: Corpus, f: Filters, n: int, hidden=()) -> pd.DataFrame:
     """Top ``n`` segmented terms over the filtered articles, ``hidden`` left out: term, count, articles."""
-    terms, _ = _filtered_terms(corpus, f)
-    return without(term_table(terms), hidden).head(n).reset_index(drop=True)
+    table, _ = _filtered_table(corpus, f)
+    return without(table, hidden).head(n).reset_index(drop=True)
 
 
 def term_overview(corpus: Corpus, f: Filters, n: int, hidden=None) -> dict:
     """What the terms section shows: ``terms`` (top n visible), ``defining`` (the corpus-defining
     ones), ``hidden`` (what is left out: ``hidden`` if given, else the defining ones) and ``articles``."""
-    terms, n_articles = _filtered_terms(corpus, f)
-    table = term_table(terms)
+    table, n_articles = _filtered_table(corpus, f)
     defining = corpus_defining(table, n_articles)
     hide = list(defining if hidden is None else hidden)
     return {"terms": without(table, hide).head(n).reset_index(drop=True), "defining": defining, "hidden": hide,
@@ -115,13 +166,37 @@ def distinctive_terms(terms: pd.DataFrame, target_docs, n: int = 20, hidden=()) 
     in_target = pairs["doc_id"].isin(target)
     table = pd.DataFrame({"target_articles": pairs[in_target].groupby("term").size(),
                           "rest_articles": pairs[~in_target].groupby("term").size()}).fillna(0).astype(int)
-    table = table.reset_index().rename(columns={"index": "term"})
+    return _distinct_ranking(table.reset_index().rename(columns={"index": "term"}), c, d, n, hidden)
+
+
+def _distinct_ranking(table: pd.DataFrame, c: int, d: int, n: int, hidden) -> pd.DataFrame:
+    """``table`` (term, target_articles, rest_articles) scored against ``c`` target and ``d`` other
+    articles: the ``n`` most distinctive over-represented terms, ``hidden`` left out."""
     table["target_share"], table["rest_share"] = table["target_articles"] / c, table["rest_articles"] / d
     table["score"] = log_likelihood(table["target_articles"], table["rest_articles"], c, d)
     keep = (table["target_share"] > table["rest_share"]) & (table["target_articles"] >= MIN_DISTINCT_ARTICLES)
     table = without(table[keep], hidden)
     table = table.sort_values(["score", "term"], ascending=[False, True], kind="mergesort").head(n)
     return table.assign(term=table["term"].map(display_term))[DISTINCT_COLUMNS].reset_index(drop=True)
+
+
+def _distinctive_in(matrix: TermMatrix, shown: np.ndarray, target: np.ndarray, n: int, hidden) -> pd.DataFrame:
+    """``distinctive_terms`` over the matrix: ``shown`` marks the filtered articles, ``target`` the
+    target's (both in article row order)."""
+    picked = shown[matrix.rows]
+    has_terms = np.zeros(len(shown), dtype=bool)
+    has_terms[matrix.rows[picked]] = True
+    c, d = int((has_terms & target).sum()), int((has_terms & ~target).sum())
+    if not picked.any() or not c or not d:
+        return pd.DataFrame(columns=DISTINCT_COLUMNS)
+    in_target = target[matrix.rows]
+    size = len(matrix.terms)
+    target_articles = np.bincount(matrix.codes[picked & in_target], minlength=size)
+    rest_articles = np.bincount(matrix.codes[picked & ~in_target], minlength=size)
+    present = np.flatnonzero(target_articles + rest_articles)
+    table = pd.DataFrame({"term": matrix.terms.take(present).reset_index(drop=True),
+                          "target_articles": target_articles[present], "rest_articles": rest_articles[present]})
+    return _distinct_ranking(table, c, d, n, hidden)
 
 
 def term_trend(terms: pd.DataFrame, dates: pd.Series, wanted: list[str]) -> pd.DataFrame:
@@ -131,8 +206,9 @@ def term_trend(terms: pd.DataFrame, dates: pd.Series, wanted: list[str]) -> pd.D
     if years.empty or not wanted:
         return pd.DataFrame(columns=["term", "year", "articles"])
     keys = {term_key(w): w for w in wanted}
-    picked = terms[terms["term"].map(term_key).isin(keys)][["doc_id", "term"]].drop_duplicates()
-    picked = picked.assign(term=picked["term"].map(lambda t: keys[term_key(t)]), year=picked["doc_id"].map(years))
+    picked = terms[map_distinct(terms["term"], term_key).isin(keys)][["doc_id", "term"]].drop_duplicates()
+    picked = picked.assign(term=map_distinct(picked["term"], lambda t: keys[term_key(t)]),
+                           year=picked["doc_id"].map(years))
     counts = picked.dropna(subset=["year"]).groupby(["term", "year"]).size()
     grid = pd.MultiIndex.from_product([wanted, range(years.min(), years.max() + 1)], names=["term", "year"])
     return counts.reindex(grid, fill_value=0).rename("articles").reset_index()
@@ -151,18 +227,30 @@ def distinct_targets(corpus: Corpus, f: Filters) -> list[str]:
 def distinctive_of(corpus: Corpus, f: Filters, target: str, n: int, hidden=()) -> tuple[pd.DataFrame, list[int]]:
     """Distinctive terms of ``target`` ("p:Nghệ An" or "y:2022") against the rest of the filtered
     corpus, each with ``trend``: the filtered articles holding it per year (``years``)."""
-    arts = filter_articles(corpus, f)
+    shown = article_mask(corpus, f)
+    frame = prepared_of(corpus).frame
     kind, _, value = target.partition(":")
     if kind == "p":
-        docs = arts.loc[arts["province"] == value, "doc_id"]
+        part = (frame["province"] == value).fillna(False).to_numpy(dtype=bool)
     elif kind == "y" and value.isdigit():
-        docs = arts.loc[arts["date"].dt.year == int(value), "doc_id"]
+        part = (frame["date"].dt.year == int(value)).fillna(False).to_numpy(dtype=bool)
     else:
         return pd.DataFrame(columns=[*DISTINCT_COLUMNS, "trend"]), []
-    terms = corpus.terms[corpus.terms["doc_id"].isin(set(arts["doc_id"]))]
+    matrix = term_matrix(corpus)
     # a province's own name is what picked its articles: that it is "distinctive" tells nothing
-    table = distinctive_terms(terms, docs, n, [*hidden, value] if kind == "p" else hidden)
-    trend = term_trend(terms, arts.set_index("doc_id")["date"], table["term"].tolist())
+    table = _distinctive_in(matrix, shown, shown & part, n, [*hidden, value] if kind == "p" else hidden)
+    wanted = table["term"].tolist()
+    dates = frame.loc[shown, ["doc_id", "date"]].set_index("doc_id")["date"]
+    trend = term_trend(_pairs_of(matrix, frame["doc_id"], shown, wanted), dates, wanted)
     years = sorted(trend["year"].unique().tolist()) if not trend.empty else []
     series = trend.groupby("term")["articles"].apply(list) if not trend.empty else pd.Series(dtype=object)
     return table.assign(trend=table["term"].map(series)), years
+
+
+def _pairs_of(matrix: TermMatrix, doc_ids: pd.Series, shown: np.ndarray, wanted: list[str]) -> pd.DataFrame:
+    """(doc_id, term) of the shown articles' terms that read as one of ``wanted`` (``term_key``)."""
+    keys = {term_key(w) for w in wanted}
+    codes = np.flatnonzero(map_distinct(matrix.terms, term_key).isin(keys).to_numpy(dtype=bool))
+    picked = shown[matrix.rows] & np.isin(matrix.codes, codes)
+    return pd.DataFrame({"doc_id": doc_ids.to_numpy()[matrix.rows[picked]],
+                         "term": matrix.terms.to_numpy()[matrix.codes[picked]]})

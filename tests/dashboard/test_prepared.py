@@ -1,0 +1,176 @@
+"""The per-corpus prepared data (queries.prepared, the term matrix) gives what the plain pandas
+definitions give, on the fixture corpus: the fast paths are checked against the slow ones."""
+from dataclasses import replace
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from dashboard import queries
+from dashboard.filters import Filters
+from dashboard.queries import prepared
+from dashboard.queries.counting import map_distinct
+from dashboard.queries.periods import UNDATED, bucket_of
+from dashboard.queries.terms import distinctive_terms, term_matrix, term_table
+
+FILTERS = [
+    pytest.param(Filters(), id="defaults: relevant articles only"),
+    pytest.param(Filters(relevant_only=False), id="every article, the near-topic page too"),
+    pytest.param(Filters(provinces=("Nghệ An", "Huế")), id="a 63-scheme and a 2025-scheme province name"),
+    pytest.param(Filters(themes=("bao_chi",)), id="a theme in the list column"),
+    pytest.param(Filters(levels=("central",), meeting_types=("so_ket", "tong_ket")), id="two categorical filters"),
+    pytest.param(Filters(regions=("Bắc Trung Bộ và Duyên hải miền Trung",)), id="a region"),
+    pytest.param(Filters(date_from=date(2023, 1, 1), date_to=date(2023, 12, 31)), id="a date window"),
+    pytest.param(Filters(meeting_types=("no_such_type",)), id="a value the corpus lacks: nothing passes"),
+    pytest.param(Filters(search="đoàn khách"), id="free text through the search index"),
+]
+
+
+def _kept(corpus):
+    """``corpus`` with its prepared data built and kept, as dashboard/data.py does on load."""
+    copy = replace(corpus)
+    prepared.attach(copy)
+    return copy
+
+
+def _reference_docs(corpus, f):
+    """The filtered doc ids without any prepared data (a fresh build, nothing remembered)."""
+    return queries.filter_articles(replace(corpus), f)["doc_id"].tolist()
+
+
+@pytest.mark.parametrize("f", FILTERS)
+def test_kept_and_fresh_prepared_data_filter_alike(corpus, f):
+    kept = _kept(corpus)
+    first = queries.filter_articles(kept, f)
+    again = queries.filter_articles(kept, f)  # remembered: the same rows again
+    assert first["doc_id"].tolist() == again["doc_id"].tolist() == _reference_docs(corpus, f)
+    mask = queries.filtering.article_mask(kept, f)
+    assert corpus.articles["doc_id"][mask].tolist() == first["doc_id"].tolist(), "the mask marks the same rows"
+
+
+def test_a_caller_changing_its_frame_changes_no_other_callers(corpus):
+    kept = _kept(corpus)
+    mine = queries.filter_articles(kept, Filters())
+    mine["province"] = "changed"
+    mine.loc[0, "title"] = "changed"
+    theirs = queries.filter_articles(kept, Filters())
+    assert "changed" not in set(theirs["province"]) and theirs.loc[0, "title"] != "changed"
+
+
+def test_filtered_frames_carry_no_article_texts(corpus):
+    arts = queries.filter_articles(_kept(corpus), Filters())
+    assert not set(prepared.TEXT_COLUMNS) & set(arts.columns), "bodies are read only where they are shown"
+
+
+def test_new_articles_frame_is_prepared_again(corpus):
+    kept = _kept(corpus)
+    queries.filter_articles(kept, Filters())
+    kept.articles = corpus.articles[corpus.articles["doc_id"] != "a01"].reset_index(drop=True)
+    assert "a01" not in set(queries.filter_articles(kept, Filters())["doc_id"]), "no stale result served"
+
+
+@pytest.mark.parametrize("f", FILTERS)
+def test_term_counts_from_the_matrix_match_the_groupby(corpus, f):
+    kept = _kept(corpus)
+    docs = set(queries.filter_articles(kept, f)["doc_id"])
+    expected = term_table(corpus.terms[corpus.terms["doc_id"].isin(docs)])
+    got = queries.term_overview(kept, f, 1000, hidden=[])["all"]
+    assert got["term"].tolist() == expected["term"].tolist(), "same terms in the same rank order"
+    assert got["count"].tolist() == expected["count"].tolist()
+    assert got["articles"].tolist() == expected["articles"].tolist()
+
+
+def _with_part_terms(corpus):
+    """The fixture with terms a part of it is known for: one term in every article, one in Nghệ
+    An's only, one in 2023's only (the fixture's own terms are too few to tell parts apart)."""
+    arts = queries.filter_articles(replace(corpus), Filters(relevant_only=False))
+    rows = [(d, "chung", 1) for d in arts["doc_id"]]
+    rows += [(d, "biển_đảo", 2) for d in arts.loc[arts["province"] == "Nghệ An", "doc_id"]]
+    rows += [(d, "năm_nay", 1) for d in arts.loc[arts["date"].dt.year == 2023, "doc_id"]]
+    terms = pd.DataFrame(rows, columns=["doc_id", "term", "count"]).astype({"doc_id": "string", "term": "string",
+                                                                             "count": "Int64"})
+    return replace(corpus, terms=terms)
+
+
+@pytest.mark.parametrize("target, expected_term", [
+    pytest.param("p:Nghệ An", "biển đảo", id="a province against the rest"),
+    pytest.param("y:2023", "năm nay", id="a year against the rest"),
+])
+def test_distinctive_terms_from_the_matrix_match_the_frame_version(corpus, target, expected_term):
+    source = _with_part_terms(corpus)
+    kept = _kept(source)
+    arts = queries.filter_articles(kept, Filters(relevant_only=False))
+    kind, _, value = target.partition(":")
+    part = arts["province"] == value if kind == "p" else arts["date"].dt.year == int(value)
+    hidden = [value] if kind == "p" else []
+    expected = distinctive_terms(source.terms, arts.loc[part.fillna(False), "doc_id"], 20, hidden)
+    got, years = queries.distinctive_of(kept, Filters(relevant_only=False), target, 20)
+    assert expected["term"].tolist() == [expected_term], "the part's own term, the shared one is not distinctive"
+    pd.testing.assert_frame_equal(got.drop(columns=["trend"]), expected, check_dtype=False)
+    assert len(got.at[0, "trend"]) == len(years) > 1, "a point per year of the shown articles"
+
+
+def test_term_matrix_holds_every_pair_once(corpus):
+    matrix = term_matrix(corpus)
+    pairs = corpus.terms.drop_duplicates(["doc_id", "term"])
+    assert len(matrix.codes) == len(pairs), "one entry per (article, term)"
+    assert int(matrix.counts.sum()) == int(corpus.terms["count"].sum()), "no occurrence lost"
+
+
+@pytest.mark.parametrize("values", [
+    pytest.param(pd.Series(["2021H1", None, "2021", "2021H1"], dtype="string"), id="strings with a missing value"),
+    pytest.param(pd.Series(["a", "b", "a"], dtype=object, index=[7, 3, 5]), id="objects, index kept"),
+    pytest.param(pd.Series([], dtype="string"), id="empty"),
+])
+@pytest.mark.parametrize("fn", [
+    pytest.param(lambda v: v if isinstance(v, str) else "none", id="value or a placeholder"),
+    pytest.param(lambda v: len(v) if isinstance(v, str) else -1, id="a number per value"),
+])
+def test_map_distinct_is_map(values, fn):
+    pd.testing.assert_series_equal(map_distinct(values, fn), values.map(fn))
+
+
+def test_map_distinct_calls_once_per_distinct_value():
+    calls = []
+    map_distinct(pd.Series(["x", "y", "x", "x", None]), lambda v: calls.append(v))
+    assert len(calls) == 3, "x, y and the missing value, each once"
+
+
+@pytest.mark.parametrize("rows", [
+    pytest.param([("Nghệ An", "2022", "delegations_in", "2022H2"), ("Nghệ An", "2022", "delegations_in", "2022H1"),
+                  ("Nghệ An", "2022", "delegations_in", "2022H2")], id="one group: halves in calendar order, once each"),
+    pytest.param([("Huế", "2023", "visitors_in", "2023"), ("Hà Nội", "2023", "visitors_in", "2023M9"),
+                  ("Hà Nội", "2023", "visitors_in", "2023Q1"), ("Huế", "2022", "visitors_in", "2022")],
+                 id="several groups, in groupby's order"),
+])
+def test_periods_per_group_match_a_sort_per_group(rows):
+    from dashboard.queries.delegations import _periods_per_group
+    from dashboard.queries.periods import period_sort_key
+    table = pd.DataFrame(rows, columns=["owner", "bucket", "field", "period"]).astype("string")
+    keys = ["owner", "bucket", "field"]
+    expected = table.groupby(keys)["period"].agg(lambda s: sorted(set(s), key=period_sort_key)).tolist()
+    assert _periods_per_group(table, keys) == expected
+
+
+def _buckets_per_row(dates: pd.Series, freq: str) -> pd.Series:
+    """The bucket labels built row by row with pandas string operations (the former definition)."""
+    year = dates.dt.year.astype("Int64").astype("string")
+    month = dates.dt.month.astype("Int64")
+    if freq == "M":
+        out = year + "-" + month.astype("string").str.zfill(2)
+    elif freq in ("Q", "H"):
+        out = year + f"-{freq}" + ((month - 1) // (3 if freq == "Q" else 6) + 1).astype("string")
+    else:
+        out = year
+    return out.fillna(UNDATED)
+
+
+@pytest.mark.parametrize("freq", ["M", "Q", "H", "Y"])
+@pytest.mark.parametrize("dates", [
+    pytest.param(pd.Series(pd.to_datetime(["2022-03-05", None, "2021-12-31", "2022-03-01", "1999-07-01"]),
+                           index=[3, 1, 2, 5, 4], name="date"), id="dates and a gap, index kept"),
+    pytest.param(pd.Series(pd.to_datetime([None, None])), id="only undated"),
+    pytest.param(pd.Series([], dtype="datetime64[ns]"), id="empty"),
+])
+def test_bucket_of_labels_each_month_as_the_row_by_row_definition(dates, freq):
+    pd.testing.assert_series_equal(bucket_of(dates, freq), _buckets_per_row(dates, freq))

@@ -28,6 +28,8 @@ _ROWS: tuple[tuple[str, int | str, str], ...] = (
     ("top_countries", 20, "Bars in the partner-country chart (the most mentioned first)."),
     ("compare_max", 4, "Most provinces compared side by side."),
     ("article_rows", 5000, "Most rows shown in the Articles table (exports hold all rows)."),
+    ("evidence_rows", 2000, "Most rows shown in the Delegations page's table of numbers, newest first "
+                              "(exports hold all)."),
     ("review_rows", 500, "Most items shown in the review queue at once (the export holds them all)."),
     ("cloud_width", 900, "Word cloud width in pixels."),
     ("cloud_height", 450, "Word cloud height in pixels."),

@@ -53,7 +53,7 @@ def cut_note(shown: int, total: int, what: str, lang: str, newest: bool = False)
     if total <= shown:
         return
     n, m = i18n.fmt_int(shown, lang), i18n.fmt_int(total, lang)
-    st.caption(i18n.t("cut.latest", lang, n=n, m=m) if newest else
+    st.caption(i18n.t("cut.newest", lang, n=n, m=m, what=i18n.t(f"cut.{what}", lang)) if newest else
                i18n.t("cut.top", lang, n=n, m=m, what=i18n.t(f"cut.{what}", lang)))
 
 

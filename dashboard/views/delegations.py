@@ -99,11 +99,15 @@ def _partners(corpus, f: Filters, lang: str) -> None:
 def _evidence(corpus, f: Filters, lang: str) -> None:
     st.subheader(i18n.t("delegations.evidence", lang))
     table = queries.number_evidence(corpus, f)
-    shown = tables.with_links(table, f, lang)
-    shown["value"] = tables.approx_numbers(table["value"], table["approx"], lang)
+    # the newest rows on screen (a national corpus holds ~100k figures: no one reads them in a page,
+    # and sending them costs seconds per rerun); the downloads below hold every row
+    head = table.head(setting("evidence_rows"))
+    shown = tables.with_links(head, f, lang)
+    shown["value"] = tables.approx_numbers(head["value"], head["approx"], lang)
     st.dataframe(shown, hide_index=True, column_order=EVIDENCE_ORDER,
                  column_config={**tables.column_labels(shown.columns, lang),
                                 **tables.sized_columns(shown.columns, lang),
                                 "sentence": tables.wide_text("sentence", lang),
                                 "link": tables.link_column(lang, tables.COLUMN_WIDTHS["link"])})
+    notices.cut_note(len(head), len(table), "numbers", lang, newest=True)
     export_menu.table_downloads(table, "delegation-numbers", lang)

@@ -102,3 +102,17 @@ def test_dates_from_the_url_land_in_the_text_boxes(run_page, typed, shown):
     assert at.sidebar.text_input(key="f_from").value == shown
     at.sidebar.text_input(key="f_to").set_value("31/12/2022").run()  # Enter
     assert at.query_params["to"] in ("2022-12-31", ["2022-12-31"])
+
+
+@pytest.mark.parametrize("limit, cut", [
+    pytest.param("2", True, id="fewer-rows-than-figures: the newest shown, the cut said"),
+    pytest.param("2000", False, id="every-figure-fits: no note"),
+])
+def test_delegations_table_of_numbers_shows_the_newest_and_says_so(run_page, corpus, monkeypatch, limit, cut):
+    monkeypatch.setenv("TTDN_EVIDENCE_ROWS", limit)
+    at = run_page("delegations")
+    table = next(d for d in at.dataframe if "sentence" in d.value.columns)
+    every = len(corpus.numbers)
+    assert len(table.value) == (int(limit) if cut else every)
+    note = i18n.t("cut.newest", "vi", n=limit, m=every, what=i18n.t("cut.numbers", "vi"))
+    assert (note in captions(at)) is cut

@@ -26,6 +26,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import settings
+from ..extract.terms import LEXICON_FILE, LEXICON_PACKAGE, lexicon_path
 from ..schema import ARTICLE_COLUMNS, LONG_TABLES
 
 CACHE_DIRNAME = ".ttdn-cache"
@@ -73,6 +74,7 @@ def fingerprinted_files() -> list[tuple[str, Path]]:
     out = [(f"loaders/{p.relative_to(loaders_dir).as_posix()}", p) for p in files]
     out += [(f"assets/{p.relative_to(assets_dir).as_posix()}", p) for p in assets_dir.glob("**/*")
             if p.is_file() and p.name not in UI_ONLY_ASSETS]
+    out += [(f"{LEXICON_PACKAGE}/{'/'.join(LEXICON_FILE)}", lexicon_path())]  # the term segmenter's word list
     return sorted((name, p) for name, p in out if p.is_file() and "__pycache__" not in p.parts)
 
 

@@ -73,7 +73,7 @@ def filter_articles(corpus: Corpus, f: Filters, use_dates: bool = True) -> pd.Da
         keep &= _any_of(arts["themes"], f.themes)
     if f.search:
         needle = fold(f.search)
-        haystack = _folded(arts["title"]) + "\n" + _folded(arts["body"])
+        haystack = _folded(arts["title"]) + "\n" + _folded(corpus.bodies(arts["doc_id"]))
         keep &= haystack.str.contains(needle, regex=False)
     return arts[keep.fillna(False).astype(bool)].reset_index(drop=True)
 
@@ -346,7 +346,7 @@ def keyword_in_context(corpus: Corpus, f: Filters, term: str | None = None, them
             rows.append({"doc_id": doc_id, "sentence": sentence})
     else:
         needle = fold(display_term(term))
-        for doc_id, body in arts[["doc_id", "body"]].itertuples(index=False):
+        for doc_id, body in zip(arts["doc_id"], corpus.bodies(arts["doc_id"]), strict=True):
             for sentence in split_sentences(body if isinstance(body, str) else ""):
                 if needle in fold(sentence):
                     rows.append({"doc_id": doc_id, "sentence": sentence})
@@ -541,7 +541,9 @@ def article(corpus: Corpus, doc_id: str) -> dict | None:
     if rows.empty:
         return None
     pick = lambda table: table[table["doc_id"] == doc_id].reset_index(drop=True)  # noqa: E731
-    return {"row": rows.iloc[0].to_dict(), "evidence": pick(corpus.evidence), "people": pick(corpus.people),
+    body = corpus.bodies([doc_id]).iloc[0]  # the texts live apart from the working frame
+    row = {**rows.iloc[0].to_dict(), "body": body if isinstance(body, str) else None}
+    return {"row": row, "evidence": pick(corpus.evidence), "people": pick(corpus.people),
             "numbers": pick(corpus.numbers), "themes": pick(corpus.themes)}
 
 

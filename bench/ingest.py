@@ -1,0 +1,46 @@
+"""One ingest in its own process, measured: ``python -m bench.ingest PATH --cache DIR [--runs 2]``.
+
+Prints one JSON line per run: articles, relevant, seconds, articles per second, the peak PSS of
+the process tree (the workers included) and the process's own peak RSS. The first run on an empty
+cache folder is the cold ingest, a second one the warm ingest. Loading goes through
+``loaders.load_corpus`` exactly as ``dashboard/data.py`` calls it (the cache folder comes from
+``TTDN_CACHE_DIR``), and the big lazily read parts are not touched: only what a page needs first.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import time
+
+from bench.memory import TreePeak, own_peak_rss_mb
+
+
+def measure(path: str, workers: int | None = None) -> dict:
+    from loaders import load_corpus
+
+    with TreePeak() as peak:
+        start = time.perf_counter()
+        corpus = load_corpus(path, workers=workers) if workers else load_corpus(path)
+        seconds = time.perf_counter() - start
+    n = len(corpus.articles)
+    return {"articles": n, "relevant": int(corpus.articles["relevant"].fillna(False).astype(bool).sum()),
+            "seconds": seconds, "dps": n / seconds if seconds else 0.0, "tree_pss_mb": peak.mb,
+            "rss_mb": own_peak_rss_mb(), "rebuilt": int((corpus.report["status"] == "rebuilt").sum())}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path")
+    parser.add_argument("--cache", required=True, help="cache folder (TTDN_CACHE_DIR of the run)")
+    parser.add_argument("--runs", type=int, default=1, help="1: cold (or warm on a filled cache); 2: then warm")
+    parser.add_argument("--workers", type=int, default=None)
+    args = parser.parse_args(argv)
+    os.environ["TTDN_CACHE_DIR"] = args.cache
+    for _ in range(args.runs):
+        print(json.dumps(measure(args.path, args.workers)), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -9,6 +9,9 @@ content share one key and both get its rows. Meeting grouping then runs over the
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Callable
+
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -78,17 +81,27 @@ def group(articles: pd.DataFrame, bodies: pd.Series) -> pd.Series:
     return assign_meeting_ids(frame)
 
 
-def assemble(store: ArticleStore, entries: list[Entry]) -> dict[str, pa.Table | pd.DataFrame]:
-    """Every table of the kept entries: pandas for the working frame and small tables, Arrow for
-    the texts and terms (the snapshot writes those without turning them into Python objects)."""
+@dataclass
+class Assembled:
+    """The corpus of the kept entries: the working frame and small tables as pandas; the texts and
+    terms (most of the bytes and rows) as Arrow, built only when called, one at a time."""
+
+    articles: pd.DataFrame
+    small: dict[str, pd.DataFrame]
+    texts: Callable[[], pa.Table]
+    terms: Callable[[], pa.Table]
+
+
+def assemble(store: ArticleStore, entries: list[Entry]) -> Assembled:
+    """Every table of the kept entries in input order, meetings grouped."""
     placement = _placement(entries)
     working = [c for c in WORKING_COLUMNS if c != "meeting_id"]
     articles = to_pandas(gather(store, "articles", entries, placement, working), WORKING_COLUMNS)
-    texts = gather(store, "articles", entries, placement, ["doc_id", *TEXT_COLUMNS])
-    articles["meeting_id"] = group(articles, to_pandas(texts.select(["body"]), {"body": "string"})["body"])
-    out: dict[str, pa.Table | pd.DataFrame] = {"articles": articles, "texts": texts}
-    for name in EXTRACTED:
-        if name != "articles":
-            table = gather(store, name, entries, placement)
-            out[name] = table if name == "terms" else to_pandas(table, EXTRACTED[name])
-    return out
+    bodies = to_pandas(gather(store, "articles", entries, placement, ["body"]), {"body": "string"})["body"]
+    articles["meeting_id"] = group(articles, bodies)
+    del bodies
+    small = {name: to_pandas(gather(store, name, entries, placement), EXTRACTED[name])
+             for name in EXTRACTED if name not in ("articles", "terms")}
+    return Assembled(articles, small,
+                     texts=lambda: gather(store, "articles", entries, placement, ["doc_id", *TEXT_COLUMNS]),
+                     terms=lambda: gather(store, "terms", entries, placement))

@@ -18,13 +18,12 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
-import pyarrow as pa
 
-from .assemble import Missing, assemble
+from .assemble import Assembled, Missing, assemble
 from .batch import Extractor, Keyed, progress_callback
 from .corpus import TEXT_COLUMNS, WORKING_COLUMNS, Corpus, Texts
 from .io import cache
-from .io.cache import EXTRACTED, ArticleStore, default_cache_dir
+from .io.cache import ArticleStore, default_cache_dir
 from .io.slots import Entry, Run, record_key
 from .io.snapshot import SnapshotStore, input_stats, now_ns, snapshot_key
 from .io.tables import to_arrow, to_pandas
@@ -112,7 +111,7 @@ def _build(path, store: ArticleStore, snapshots: SnapshotStore, seen, workers, p
             for attempt in range(ASSEMBLY_TRIES):
                 run, items = _read_and_extract(path, store, extractor)
                 try:
-                    tables = assemble(store, run.kept())
+                    done = assemble(store, run.kept())
                     break
                 except Missing:  # a segment turned out damaged and was dropped: its articles again
                     if attempt == ASSEMBLY_TRIES - 1:
@@ -122,25 +121,21 @@ def _build(path, store: ArticleStore, snapshots: SnapshotStore, seen, workers, p
     report = typed(pd.DataFrame(run.report_rows()), REPORT_COLUMNS) if run.report_rows() else empty(REPORT_COLUMNS)
     key = snapshot_key(items)
     stats, taken = seen
-    if snapshots.store(key, _arrow_tables(tables, report), path, stats, taken):
-        corpus = snapshots.load(key)
-        if corpus is not None:
-            return corpus
-    return _in_memory(tables, report)
+    stored = snapshots.store(key, _arrow_tables(done, report), path, stats, taken)  # False if it failed
+    corpus = snapshots.load(key) if stored else None
+    return corpus if corpus is not None else _in_memory(done, report)
 
 
-def _arrow_tables(tables: dict, report: pd.DataFrame) -> dict[str, pa.Table]:
-    out = {"articles": to_arrow(tables["articles"], WORKING_COLUMNS), "texts": tables["texts"],
-           "terms": tables["terms"], "report": to_arrow(report, REPORT_COLUMNS)}
-    out.update({name: to_arrow(tables[name], LONG_TABLES[name]) for name in EXTRACTED
-                if name not in ("articles", "terms")})
+def _arrow_tables(done: Assembled, report: pd.DataFrame) -> dict:
+    out: dict = {"articles": to_arrow(done.articles, WORKING_COLUMNS), "texts": done.texts, "terms": done.terms,
+                 "report": to_arrow(report, REPORT_COLUMNS)}
+    out.update({name: to_arrow(frame, LONG_TABLES[name]) for name, frame in done.small.items()})
     return out
 
 
-def _in_memory(tables: dict, report: pd.DataFrame) -> Corpus:
-    long = {name: tables[name] for name in EXTRACTED if name not in ("articles", "terms")}
-    return Corpus(articles=tables["articles"], texts=Texts(frame=to_pandas(tables["texts"], TEXT_TYPES)),
-                  terms=to_pandas(tables["terms"], LONG_TABLES["terms"]), report=report, **long)
+def _in_memory(done: Assembled, report: pd.DataFrame) -> Corpus:
+    return Corpus(articles=done.articles, texts=Texts(frame=to_pandas(done.texts(), TEXT_TYPES)),
+                  terms=to_pandas(done.terms(), LONG_TABLES["terms"]), report=report, **done.small)
 
 
 def corpus_from_records(records: list[RawRecord], workers: int | None = None) -> Corpus:

@@ -23,6 +23,7 @@ import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -151,17 +152,28 @@ def damage_row(path: Path, what: str, exc: Exception) -> dict:
             "reason": f"damaged cache file ({type(exc).__name__}: {str(exc)[:160]}): {what}"}
 
 
-def write_parquet_dir(folder: Path, tables: dict[str, pa.Table], texts: dict[str, str] | None = None) -> None:
+def write_parquet_dir(folder: Path, tables: dict[str, pa.Table | Callable[[], pa.Table]],
+                      texts: dict[str, Callable[[dict[str, int]], str]] | None = None) -> dict[str, int]:
     """Write ``tables`` as ``folder/<name>.parquet`` (and ``texts`` as files), all or nothing: into a
-    temporary folder renamed into place, so a crash never leaves a partial folder under that name."""
+    temporary folder renamed into place, so a crash never leaves a partial folder under that name.
+
+    A table given as a callable is built when its turn comes and dropped once written (the big
+    ones need not be in memory together). ``texts`` are written last, from the rows written per
+    table (a manifest); those counts are returned.
+    """
     tmp = folder.parent / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir(parents=True)
+    rows = {}
     try:
         for name, table in tables.items():
-            pq.write_table(table, tmp / f"{name}.parquet", **PARQUET)
+            built = table() if callable(table) else table
+            pq.write_table(built, tmp / f"{name}.parquet", **PARQUET)
+            rows[name] = built.num_rows
+            del built
         for name, text in (texts or {}).items():
-            (tmp / name).write_text(text, encoding="utf-8")
+            (tmp / name).write_text(text(rows), encoding="utf-8")
         os.replace(tmp, folder)
+        return rows
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -25,6 +25,7 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
+from typing import Callable
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -135,16 +136,18 @@ class SnapshotStore:
         columns = WORKING_COLUMNS if name == "articles" else LONG_TABLES[name]
         return to_pandas(pq.read_table(folder / f"{name}.parquet", page_checksum_verification=True), columns)
 
-    def store(self, key: str, tables: dict[str, pa.Table], path, stats: list[list], taken_ns: int) -> bool:
-        """Write the snapshot and record ``path``'s file stats for it; False (logged) on failure."""
+    def store(self, key: str, tables: dict[str, pa.Table | Callable[[], pa.Table]], path, stats: list[list],
+              taken_ns: int) -> bool:
+        """Write the snapshot (tables may be built on demand, one at a time) and record ``path``'s file
+        stats for it; False (logged) on failure."""
         if self.base is None:
             return False
         try:
             self.base.mkdir(parents=True, exist_ok=True)
             clear_stale_tmp(self.base)
             if not (self.base / key).is_dir():
-                manifest = {"format": FORMAT, "rows": {name: tables[name].num_rows for name in FILES}}
-                write_parquet_dir(self.base / key, tables, {"manifest.json": json.dumps(manifest)})
+                manifest = {"manifest.json": lambda rows: json.dumps({"format": FORMAT, "rows": rows})}
+                write_parquet_dir(self.base / key, {name: tables[name] for name in FILES}, manifest)
             self._record(path, key, stats, taken_ns)
         except Exception as exc:  # disk full, read-only: the next load rebuilds from the article cache
             log.warning("could not write corpus snapshot %s: %s", key, exc)

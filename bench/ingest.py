@@ -16,7 +16,7 @@ import time
 from bench.memory import TreePeak, own_peak_rss_mb
 
 
-def measure(path: str, workers: int | None = None) -> dict:
+def measure(path: str, workers: int | None = None, relevant_out: str | None = None) -> dict:
     from loaders import load_corpus
 
     with TreePeak() as peak:
@@ -24,9 +24,21 @@ def measure(path: str, workers: int | None = None) -> dict:
         corpus = load_corpus(path, workers=workers) if workers else load_corpus(path)
         seconds = time.perf_counter() - start
     n = len(corpus.articles)
+    if relevant_out:
+        write_relevant(corpus, relevant_out)
     return {"articles": n, "relevant": int(corpus.articles["relevant"].fillna(False).astype(bool).sum()),
             "seconds": seconds, "dps": n / seconds if seconds else 0.0, "tree_pss_mb": peak.mb,
             "rss_mb": own_peak_rss_mb(), "rebuilt": int((corpus.report["status"] == "rebuilt").sum())}
+
+
+def write_relevant(corpus, path: str) -> None:
+    """The articles called relevant, with the sentence that decided it: to be read, not counted."""
+    arts = corpus.articles[corpus.articles["relevant"].fillna(False).astype(bool)]
+    ev = corpus.evidence[corpus.evidence["field"] == "relevant"].drop_duplicates("doc_id").set_index("doc_id")
+    with open(path, "w", encoding="utf-8") as fh:
+        for doc_id, title, mtype in zip(arts["doc_id"], arts["title"], arts["meeting_type"], strict=True):
+            sentence = ev["sentence"].get(doc_id, "") if len(ev) else ""
+            fh.write(f"{doc_id}\t{mtype}\t{title}\n\t{sentence}\n")
 
 
 def main(argv=None) -> int:
@@ -35,10 +47,11 @@ def main(argv=None) -> int:
     parser.add_argument("--cache", required=True, help="cache folder (TTDN_CACHE_DIR of the run)")
     parser.add_argument("--runs", type=int, default=1, help="1: cold (or warm on a filled cache); 2: then warm")
     parser.add_argument("--workers", type=int, default=None)
+    parser.add_argument("--relevant-out", default=None, help="write the relevant articles' titles here")
     args = parser.parse_args(argv)
     os.environ["TTDN_CACHE_DIR"] = args.cache
     for _ in range(args.runs):
-        print(json.dumps(measure(args.path, args.workers)), flush=True)
+        print(json.dumps(measure(args.path, args.workers, args.relevant_out)), flush=True)
     return 0
 
 

@@ -43,10 +43,11 @@ def _python(*args: str) -> list[dict]:
     return [json.loads(line) for line in proc.stdout.splitlines() if line.startswith("{")]
 
 
-def ingest(path: Path, cache: Path, runs: int, fresh: bool = True) -> list[dict]:
+def ingest(path: Path, cache: Path, runs: int, fresh: bool = True, relevant_out: Path | None = None) -> list[dict]:
     if fresh:
         shutil.rmtree(cache, ignore_errors=True)
-    return _python("bench.ingest", str(path), "--cache", str(cache), "--runs", str(runs))
+    extra = ["--relevant-out", str(relevant_out)] if relevant_out else []
+    return _python("bench.ingest", str(path), "--cache", str(cache), "--runs", str(runs), *extra)
 
 
 def pages(path: Path, cache: Path, changes: int) -> dict:
@@ -59,7 +60,7 @@ def measure(out: Path, real: Path, sizes: tuple[int, ...], changes: int, baselin
     small, large = sizes[-2] if len(sizes) > 1 else sizes[0], sizes[-1]
     texts = segmentation.read_texts(real, baseline_texts)
     results: dict = {"baseline_dps": segmentation.baseline(texts), **segmentation.agreement(texts)}
-    cold, warm = ingest(real, caches / "real", runs=2)
+    cold, warm = ingest(real, caches / "real", runs=2, relevant_out=out / "real-relevant.txt")
     results.update(real=cold, real_warm=warm)
     # the large corpus keeps its cache between runs: its cold ingest is paid once per code version
     results["gen_large"] = ingest(paths[large][0], caches / "gen-large", runs=1, fresh=False)[0]

@@ -114,11 +114,11 @@ class Extractor:
         return concat(parts), failed
 
 
-def progress_callback(progress, total: int):
+def progress_callback(progress, total: int | None = None):
     """(callback receiving counts of records done, closer) from progress=False|True|callable."""
     if callable(progress):
         return progress, lambda: None
-    if not progress or not total:
+    if not progress:
         return None, lambda: None
     from tqdm import tqdm
 

@@ -64,8 +64,8 @@ class Texts:
                 source = self._frame if self._read is None else self._read(name)
                 if source is None or name not in source:
                     source = empty({"doc_id": "string", name: "string"})
-                self._columns[name] = pd.Series(source[name].to_numpy(), index=source["doc_id"].to_numpy(),
-                                                dtype="string").groupby(level=0, sort=False).first()
+                texts = pd.Series(source[name].to_numpy(), index=source["doc_id"].to_numpy(), dtype="string")
+                self._columns[name] = texts[~texts.index.duplicated()]
             return self._columns[name]
 
     def of(self, doc_ids, name: str = "body") -> pd.Series:

@@ -105,7 +105,7 @@ def _extract(batch: list[Keyed], store: ArticleStore, run: Run, extractor: Extra
 
 
 def _build(path, store: ArticleStore, snapshots: SnapshotStore, seen, workers, progress) -> Corpus:
-    callback, close = progress_callback(progress, 0)
+    callback, close = progress_callback(progress)  # the total is unknown: units are read as we go
     try:
         with Extractor(workers, callback) as extractor:
             for attempt in range(ASSEMBLY_TRIES):

@@ -18,13 +18,14 @@ import pandas as pd
 import pyarrow as pa
 
 from .article import extract_article
+from .extract import terms
 from .io.cache import EXTRACTED, KEY_COL, ROW_COL, tagged_schema
 from .io.tables import to_arrow
 from .schema import empty, typed
 from .types import RawRecord
 
 PARALLEL_MIN_RECORDS = 64  # below this, process start-up costs more than it saves
-CHUNK_SIZE = 32
+CHUNK_SIZE = 64  # records per task: typing a chunk's rows costs a few ms, whatever its size
 PROGRESS_DELAY_S = 1.0  # the progress bar appears only on runs longer than this
 
 log = logging.getLogger(__name__)
@@ -57,6 +58,11 @@ def extract_chunk(chunk: list[Keyed]) -> dict[str, pa.Table]:
     return {name: _typed_arrow(name, rows[name], keys[name], order[name]) for name in EXTRACTED}
 
 
+def _prime(_: int) -> None:
+    """Load the segmenter's word list in a worker before the first chunk arrives."""
+    terms.lexicon()
+
+
 def _chunks(items: list[Keyed], size: int) -> Iterable[list[Keyed]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -80,6 +86,11 @@ class Extractor:
         self._pool: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Extractor":
+        """Start the workers now, while this process is small: a worker forked later would share the
+        pages of every record read so far, and copy them as the garbage collector touches them."""
+        if self.workers > 1:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            list(self._pool.map(_prime, range(self.workers)))
         return self
 
     def __exit__(self, *exc) -> None:
@@ -89,7 +100,7 @@ class Extractor:
     def _map(self, chunks: list[list[Keyed]]) -> Iterator[dict[str, pa.Table]]:
         if self.workers <= 1 or sum(map(len, chunks)) < PARALLEL_MIN_RECORDS:
             return map(extract_chunk, chunks)
-        if self._pool is None:  # one pool for the run: workers keep their loaded assets and lexicon
+        if self._pool is None:  # used without "with": start the pool on the first batch
             self._pool = ProcessPoolExecutor(max_workers=self.workers)
         return self._pool.map(extract_chunk, chunks)
 

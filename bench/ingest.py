@@ -19,16 +19,22 @@ from bench.memory import TreePeak, own_peak_rss_mb
 def measure(path: str, workers: int | None = None, relevant_out: str | None = None) -> dict:
     from loaders import load_corpus
 
+    extracted = [0]
+
+    def count(n: int) -> None:
+        extracted[0] += n
+
     with TreePeak() as peak:
         start = time.perf_counter()
-        corpus = load_corpus(path, workers=workers) if workers else load_corpus(path)
+        corpus = load_corpus(path, workers=workers, progress=count)
         seconds = time.perf_counter() - start
     n = len(corpus.articles)
     if relevant_out:
         write_relevant(corpus, relevant_out)
     return {"articles": n, "relevant": int(corpus.articles["relevant"].fillna(False).astype(bool).sum()),
             "seconds": seconds, "dps": n / seconds if seconds else 0.0, "tree_pss_mb": peak.mb,
-            "rss_mb": own_peak_rss_mb(), "rebuilt": int((corpus.report["status"] == "rebuilt").sum())}
+            "rss_mb": own_peak_rss_mb(), "rebuilt": int((corpus.report["status"] == "rebuilt").sum()),
+            "extracted": extracted[0]}
 
 
 def write_relevant(corpus, path: str) -> None:

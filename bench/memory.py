@@ -49,6 +49,14 @@ def tree_pss_mb(pid: int | None = None) -> float:
     return sum(pss_kb(p) for p in tree(pid or os.getpid())) / KB
 
 
+def current_rss_mb() -> float:
+    """Resident set of this process now (VmRSS)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / KB
+    return 0.0
+
+
 def own_peak_rss_mb() -> float:
     """Peak resident set of this process so far (getrusage reports KB on Linux)."""
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / KB

@@ -21,7 +21,7 @@ import random
 import statistics
 import time
 
-from bench.memory import own_peak_rss_mb, tree_pss_mb
+from bench.memory import current_rss_mb, own_peak_rss_mb, tree_pss_mb
 
 VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality"]
 SEARCHES = ["thông tin đối ngoại", "bien dao", "đoàn khách quốc tế"]  # a phrase, no diacritics, a count
@@ -120,10 +120,13 @@ def measure(path: str, changes: int, seed: int) -> dict:
     for view in VIEWS:
         first = runner.run(view)
         pages[view] = {"first_ms": first * 1000,
-                       **_stats([runner.run(view, random_params(options, rng)) for _ in range(changes)])}
+                       **_stats([runner.run(view, random_params(options, rng)) for _ in range(changes)]),
+                       "rss_after_mb": current_rss_mb()}
     out["pages"] = pages
+    out["pages_peak_rss_mb"] = own_peak_rss_mb()
     out.update(wordcloud_ms(corpus))
     out["search_ms"] = statistics.median(runner.run("articles", {"q": q}) for q in SEARCHES) * 1000
+    out["search_rss_mb"] = current_rss_mb()
     out["peak_rss_mb"] = own_peak_rss_mb()
     return out
 

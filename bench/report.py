@@ -38,6 +38,8 @@ def summary(r: dict) -> dict[str, float | int | str]:
         "search_ms": r["pages_large"]["search_ms"], "hold_rss_mb": r["pages_large"]["load_rss_mb"],
         "ingest_peak_pss_mb": max(r["real"]["tree_pss_mb"], r["gen_large"]["tree_pss_mb"]),
         "gen_ingest_dps": r["gen_small"]["dps"], "terms_agreement_top20": r["terms_agreement_top20"],
+        "terms_speedup": r["terms_dps"] / r["terms_underthesea_dps"],
+        "append_one_s": r["real_append"]["seconds"], "append_one_extracted": r["real_append"]["extracted"],
         "articles_large": r["pages_large"]["articles"], "cores": r["cores"],
     }
 

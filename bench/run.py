@@ -50,6 +50,16 @@ def ingest(path: Path, cache: Path, runs: int, fresh: bool = True, relevant_out:
     return _python("bench.ingest", str(path), "--cache", str(cache), "--runs", str(runs), *extra)
 
 
+def appended(src: Path, out: Path) -> Path:
+    """A copy of ``src`` with one more article at the end (a new id, an edited copy of the first)."""
+    copy = out / f"appended-{src.name}"
+    lines = src.read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    extra = {**first, "id": f"{first['id']}-appended", "text": first["text"] + "\nBài viết được cập nhật."}
+    copy.write_text("\n".join([*lines, json.dumps(extra, ensure_ascii=False)]) + "\n", encoding="utf-8")
+    return copy
+
+
 def pages(path: Path, cache: Path, changes: int) -> dict:
     return _python("bench.pages", str(path), "--cache", str(cache), "--changes", str(changes))[0]
 
@@ -61,7 +71,7 @@ def measure(out: Path, real: Path, sizes: tuple[int, ...], changes: int, baselin
     texts = segmentation.read_texts(real, baseline_texts)
     results: dict = {"baseline_dps": segmentation.baseline(texts), **segmentation.agreement(texts)}
     cold, warm = ingest(real, caches / "real", runs=2, relevant_out=out / "real-relevant.txt")
-    results.update(real=cold, real_warm=warm)
+    results.update(real=cold, real_warm=warm, real_append=ingest(appended(real, out), caches / "real", 1, False)[0])
     # the large corpus keeps its cache between runs: its cold ingest is paid once per code version
     results["gen_large"] = ingest(paths[large][0], caches / "gen-large", runs=1, fresh=False)[0]
     results["pages_large"] = pages(paths[large][0], caches / "gen-large", changes)

@@ -58,7 +58,8 @@ def _term_hits(corpus: Corpus, term: str, arts: pd.DataFrame, limit: int, width:
         return []
     holding = set(corpus.articles["doc_id"][index_of(corpus).mask(query)])
     rows: list[dict] = []
-    for doc_id, body in arts.loc[arts["doc_id"].isin(holding), ["doc_id", "body"]].itertuples(index=False):
+    ids = arts.loc[arts["doc_id"].isin(holding), "doc_id"]
+    for doc_id, body in zip(ids, corpus.bodies(ids), strict=True):  # the texts live apart from the working frame
         for sentence in split_sentences(body if isinstance(body, str) else ""):
             rows += [{"doc_id": doc_id, **r} for r in context_rows(sentence, match_spans(sentence, query), width)]
             if len(rows) >= limit:

@@ -183,6 +183,28 @@ def write_corpora(out: Path, sizes: list[int], seed: int = BENCH_SEED) -> dict[i
     return {n: corpus_paths(out, n) for n in sizes}
 
 
+def write_tiled(src: Path, copies: int) -> Path:
+    """``src`` (a JSONL) ``copies`` times over in one JSONL beside it, ids suffixed ``-t<k>``: a
+    large corpus whose every article is a cache hit of ``src``'s (the article cache keys content,
+    not ids), for measuring loading and pages at scale when a cold ingest of that size is too slow.
+    Reused while ``src`` is unchanged."""
+    out = src.with_name(f"{src.stem}-x{copies}.jsonl")
+    stamp = out.with_name(out.name + STAMP)
+    digest = hashlib.sha256(src.read_bytes()).hexdigest()[:16]
+    if out.exists() and stamp.is_file() and stamp.read_text() == digest:
+        return out
+    tmp = out.with_name(f".tmp-{out.name}")
+    lines = src.read_text(encoding="utf-8").splitlines()
+    with tmp.open("w", encoding="utf-8") as fh:
+        for k in range(copies):
+            for line in lines:
+                row = json.loads(line)
+                fh.write(json.dumps({**row, "id": f"{row['id']}-t{k}"}, ensure_ascii=False) + "\n")
+    os.replace(tmp, out)
+    stamp.write_text(digest)
+    return out
+
+
 def _write_txt(folder: Path, i: int, rec: RawRecord) -> None:
     sub = folder / f"{i // FILES_PER_FOLDER:03d}"
     if i % FILES_PER_FOLDER == 0:

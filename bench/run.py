@@ -1,6 +1,6 @@
 """`make bench`: the loader and the dashboard at national scale, in one run, as ratios and a BENCH line.
 
-    python -m bench.run [--out artifacts/bench] [--changes 50] [--quick]
+    python -m bench.run [--out artifacts/bench] [--changes 50] [--quick | --tile N]
 
 Steps (each measured in its own process, so a process's peak memory is its own):
   1. generated corpora of 1k / 10k / 100k articles (bench/corpus.py; reused while unchanged)
@@ -12,7 +12,9 @@ Steps (each measured in its own process, so a process's peak memory is its own):
      corpus), then the dashboard's pages on it and on the generated 10k (bench/pages.py)
 The real articles come from ../shared/bench (TTDN_BENCH_NEWS overrides the file). ``--quick``
 runs every step on 100 generated articles (what the test suite does: it proves the harness works,
-it times nothing). Ends with a table and one line ``BENCH key=value ...``.
+it times nothing). ``--tile N`` stands the generated 10k tiled N times in for the 100k (every
+article a cache hit: for a machine too loaded for a 100k cold ingest; BENCHMARKS.md says so).
+Ends with a table and one line ``BENCH key=value ...``.
 """
 from __future__ import annotations
 
@@ -25,7 +27,7 @@ import sys
 from pathlib import Path
 
 from bench import segmentation
-from bench.corpus import corpus_paths, write_corpora
+from bench.corpus import corpus_paths, write_corpora, write_tiled
 from bench.report import bench_line, summary, table
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,12 +84,33 @@ def measure(out: Path, real: Path, sizes: tuple[int, ...], changes: int, baselin
     return results
 
 
+def measure_tiled(out: Path, real: Path, size: int, copies: int, changes: int, baseline_texts: int) -> dict:
+    """As ``measure``, but the large corpus is the generated ``size`` tiled ``copies`` times
+    (bench.corpus.write_tiled), ingested on the cache of the small one: no article is extracted
+    again, so its ingest measures reading, assembly, grouping and the snapshot, not extraction."""
+    data, caches = out / "data", out / "cache"
+    small = write_corpora(data, [size])[size][0]
+    large = write_tiled(small, copies)
+    texts = segmentation.read_texts(real, baseline_texts)
+    results: dict = {"baseline_dps": segmentation.baseline(texts), **segmentation.agreement(texts)}
+    cold, warm = ingest(real, caches / "real", runs=2, relevant_out=out / "real-relevant.txt")
+    results.update(real=cold, real_warm=warm, real_append=ingest(appended(real, out), caches / "real", 1, False)[0])
+    results["gen_small"] = ingest(small, caches / "gen-tiled", runs=1)[0]
+    results["pages_small"] = pages(small, caches / "gen-tiled", changes)
+    results["gen_large"] = ingest(large, caches / "gen-tiled", runs=1, fresh=False)[0]
+    results["pages_large"] = pages(large, caches / "gen-tiled", changes)
+    results["sizes"] = {"small": size, "large": size * copies, "tiled": copies}
+    return results
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "artifacts" / "bench")
     parser.add_argument("--changes", type=int, default=50, help="random filter changes per page")
     parser.add_argument("--quick", action="store_true",
                         help="100 generated articles, one change per page: proves the harness")
+    parser.add_argument("--tile", type=int, default=0, metavar="N",
+                        help="the large corpus is the generated 10k N times over on its cache (no 100k cold ingest)")
     args = parser.parse_args(argv)
     real = Path(os.environ.get("TTDN_BENCH_NEWS", REAL_NEWS))
     if args.quick:
@@ -95,6 +118,8 @@ def main(argv=None) -> int:
         write_corpora(out / "data", [100])
         real = corpus_paths(out / "data", 100)[0]  # the generated articles stand in for the real ones
         results = measure(out, real, (100,), 1, 20)
+    elif args.tile:
+        results = measure_tiled(args.out, real, SIZES[1], args.tile, args.changes, BASELINE_TEXTS)
     else:
         results = measure(args.out, real, SIZES, args.changes, BASELINE_TEXTS)
     results["cores"] = os.cpu_count() or 1

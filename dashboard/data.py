@@ -123,7 +123,7 @@ def _build_demo() -> Corpus:
         bar.progress(min(done / total, 1.0), text=i18n.t("demo.building", lang, done=i18n.fmt_int(done, lang),
                                                             total=i18n.fmt_int(total, lang)))
 
-    # cached extraction: later starts re-do no record
+    # cached extraction: later starts re-do no record; corrections go on top (current_corpus)
     corpus = _load_serially(path, progress=advance, corrections=False)
     corpus.demo = True
     search.attach(corpus)

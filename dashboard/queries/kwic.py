@@ -57,14 +57,20 @@ def _term_hits(corpus: Corpus, term: str, arts: pd.DataFrame, limit: int, width:
     if not query.phrases:
         return []
     holding = set(corpus.articles["doc_id"][index_of(corpus).mask(query)])
+    ordered = arts.loc[arts["doc_id"].isin(holding), "doc_id"]
     rows: list[dict] = []
-    ids = arts.loc[arts["doc_id"].isin(holding), "doc_id"]
-    for doc_id, body in zip(ids, corpus.bodies(ids), strict=True):  # the texts live apart from the working frame
+    for doc_id, body in zip(ordered, _bodies(corpus, ordered), strict=True):
         for sentence in split_sentences(body if isinstance(body, str) else ""):
             rows += [{"doc_id": doc_id, **r} for r in context_rows(sentence, match_spans(sentence, query), width)]
             if len(rows) >= limit:
                 return rows
     return rows
+
+
+def _bodies(corpus: Corpus, doc_ids: pd.Series) -> list:
+    """The bodies of ``doc_ids``, in their order: the one place this module reads article texts
+    (Corpus.bodies: the loaded corpus keeps them out of the working frame)."""
+    return corpus.bodies(doc_ids).tolist()
 
 
 def _theme_hits(corpus: Corpus, theme: str, arts: pd.DataFrame, limit: int, width: int) -> list[dict]:

@@ -65,6 +65,8 @@ def print_report(corpus, out=None) -> None:
         print(f"  skipped {_where(row)}: {row['reason']}", file=out)
     for _, row in loaded[loaded["reason"].notna()].iterrows():
         print(f"  note {_where(row)}: {row['reason']}", file=out)
+    for _, row in report[report["status"] == "rebuilt"].iterrows():
+        print(f"  rebuilt {_where(row)}: {row['reason']}", file=out)
 
 
 def cmd_ingest(args) -> int:
@@ -80,7 +82,9 @@ def cmd_export(args) -> int:
         print(f"ttdn export: --out must end in one of {', '.join(FORMATS)}", file=sys.stderr)
         return EXIT_USAGE
     corpus = _load(args)
-    path = write_articles(corpus.articles, args.out)
+    # Parquet keeps the full texts (read from the cache for it); the flat formats leave them out anyway
+    with_texts = Path(args.out).suffix.lower() == ".parquet"
+    path = write_articles(corpus.full_articles() if with_texts else corpus.articles, args.out)
     print_report(corpus, out=sys.stderr)
     print(f"wrote {len(corpus.articles)} row(s) to {path}", file=sys.stderr)
     return EXIT_OK

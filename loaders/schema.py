@@ -6,7 +6,6 @@ tables, ``typed()`` enforces the declaration, tests check it, the dashboard reli
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -134,18 +133,6 @@ def empty(columns: Columns) -> pd.DataFrame:
     return typed(pd.DataFrame(), columns)
 
 
-@dataclass
-class Corpus:
-    """Everything the loader knows about a corpus: the articles and its tidy long tables."""
-
-    articles: pd.DataFrame
-    evidence: pd.DataFrame = field(default_factory=lambda: empty(EVIDENCE_COLUMNS))
-    themes: pd.DataFrame = field(default_factory=lambda: empty(THEME_COLUMNS))
-    terms: pd.DataFrame = field(default_factory=lambda: empty(TERM_COLUMNS))
-    people: pd.DataFrame = field(default_factory=lambda: empty(PEOPLE_COLUMNS))
-    numbers: pd.DataFrame = field(default_factory=lambda: empty(NUMBER_COLUMNS))
-    report: pd.DataFrame = field(default_factory=lambda: empty(REPORT_COLUMNS))
-    demo: bool = False  # True for the generated demo corpus: the UI marks it everywhere
-
-    def tables(self) -> dict[str, pd.DataFrame]:
-        return {"articles": self.articles, **{name: getattr(self, name) for name in LONG_TABLES}}
+# The Corpus class lives in loaders/corpus.py (working frame in memory, full texts and terms read
+# when asked for); it is re-exported here, where every caller has always imported it from.
+from .corpus import Corpus as Corpus  # noqa: E402  (corpus.py builds on the declarations above)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style vs new-style tone placement: both spellings are in the wild, fold to new style.
 TONE_PLACEMENT = {
@@ -17,14 +18,23 @@ TONE_PLACEMENT = {
 TONE_PLACEMENT.update({k.upper(): v.upper() for k, v in TONE_PLACEMENT.items()})
 TONE_PLACEMENT.update({k[0].upper() + k[1]: v[0].upper() + v[1]
                        for k, v in list(TONE_PLACEMENT.items()) if k.islower()})
-TONE_RE = re.compile("|".join(sorted(TONE_PLACEMENT, key=len, reverse=True)))
+# A toned o/u before the vowel that should carry the tone (a character class first: the scan is fast)
+TONE_RE = re.compile("[" + "".join(sorted({k[0] for k in TONE_PLACEMENT})) + "]["
+                     + "".join(sorted({k[1] for k in TONE_PLACEMENT})) + "]")
 
 # Vietnamese letters for regex character classes ("[{VI_UPPER}]"): one home for every module.
 VI_UPPER = "A-ZÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬĐÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ"
 VI_LOWER = "a-zàáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ"
 
-SPACES_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+SPACE_CHARS = " \t\u00a0\u2000-\u200b\u202f\u205f\u3000"
+SPACES_RE = re.compile(rf"[{SPACE_CHARS}]+")
+# Only the runs that SPACES_RE would change (not a lone " "): most texts have thousands of those
+SPACE_RUNS_RE = re.compile(rf"[{SPACE_CHARS[1:]}][{SPACE_CHARS}]*| [{SPACE_CHARS}]+")
+ODD_SPACE_RE = re.compile(rf"[{SPACE_CHARS[1:]}]")
 ZERO_WIDTH_RE = re.compile(r"[\u200b-\u200d\ufeff]")
+# Extractors normalise the same texts (the body, the title, each sentence) again and again: the
+# pure functions below remember their latest answers (a str caches its hash, so a hit is cheap).
+MEMO = 1024
 # A sentence ends at . ! ? ; or a line break, but not inside "TP. Hồ", "1.000", "T.Ư", "v.v."
 SENTENCE_END_RE = re.compile(r"(?<=[.!?…])\s+(?=[\"“(]?[A-ZĐÀ-Ỹ0-9])|\n+")
 # Abbreviations whose dot ends no sentence ("TP. Hồ Chí Minh", "PGS. TS.", "T.Ư."): the one list.
@@ -35,21 +45,32 @@ ABBREV_DOT_RE = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.(?=\s
 ABBREV_MASK = "\u2024"  # one-dot leader: same length as ".", so offsets stay valid
 
 
+@lru_cache(maxsize=MEMO)
 def nfc(text: str) -> str:
     """Unicode NFC with zero-width characters removed and spaces collapsed (line breaks kept)."""
     text = unicodedata.normalize("NFC", text or "")
-    text = ZERO_WIDTH_RE.sub("", text)
-    return SPACES_RE.sub(" ", text)
+    if ZERO_WIDTH_RE.search(text):
+        text = ZERO_WIDTH_RE.sub("", text)
+    return collapse_spaces(text)
 
 
+def collapse_spaces(text: str) -> str:
+    """Runs of spaces, tabs and the odd Unicode spaces as one " " (line breaks kept)."""
+    if "  " not in text and not ODD_SPACE_RE.search(text):  # the common case: nothing to change
+        return text
+    return SPACE_RUNS_RE.sub(" ", text)
+
+
+@lru_cache(maxsize=MEMO)
 def fold_tones(text: str) -> str:
     """Canonical tone placement: 'Hòa' and 'Hoà' become the same string."""
-    return TONE_RE.sub(lambda m: TONE_PLACEMENT[m.group(0)], text)
+    return TONE_RE.sub(lambda m: TONE_PLACEMENT.get(m.group(0), m.group(0)), text)
 
 
+@lru_cache(maxsize=MEMO)
 def fold(text: str) -> str:
     """Key for comparing names: NFC, lower case, canonical tones, single spaces."""
-    return SPACES_RE.sub(" ", fold_tones(nfc(text).lower())).strip()
+    return collapse_spaces(fold_tones(nfc(text).lower())).strip()
 
 
 def strip_marks(text: str) -> str:

@@ -62,7 +62,10 @@ def show_message() -> None:
 
 def _row(corpus, doc_id: str) -> dict | None:
     rows = corpus.articles[corpus.articles["doc_id"] == doc_id]
-    return rows.iloc[0].to_dict() if len(rows) else None
+    if not len(rows):
+        return None
+    raw = corpus.raw_texts([doc_id]).iloc[0]  # the texts live apart from the working frame
+    return {**rows.iloc[0].to_dict(), "raw_text": raw if isinstance(raw, str) else None}
 
 
 def _state_caption(row: dict, field: str, lang: str) -> None:

@@ -35,7 +35,9 @@ def article(corpus: Corpus, doc_id: str) -> dict | None:
     if rows.empty:
         return None
     pick = lambda table: table[table["doc_id"] == doc_id].reset_index(drop=True)  # noqa: E731
-    return {"row": rows.iloc[0].to_dict(), "evidence": pick(corpus.evidence), "people": pick(corpus.people),
+    texts = {"body": corpus.bodies([doc_id]).iloc[0], "raw_text": corpus.raw_texts([doc_id]).iloc[0]}
+    row = {**rows.iloc[0].to_dict(), **{k: v if isinstance(v, str) else None for k, v in texts.items()}}
+    return {"row": row, "evidence": pick(corpus.evidence), "people": pick(corpus.people),
             "numbers": pick(corpus.numbers), "themes": pick(corpus.themes)}
 
 

@@ -68,9 +68,9 @@ def _term_hits(corpus: Corpus, term: str, arts: pd.DataFrame, limit: int, width:
 
 
 def _bodies(corpus: Corpus, doc_ids: pd.Series) -> list:
-    """The bodies of ``doc_ids``, in their order: the one place this module reads article texts."""
-    texts = corpus.articles.loc[corpus.articles["doc_id"].isin(set(doc_ids)), ["doc_id", "body"]]
-    return texts.set_index("doc_id")["body"].reindex(doc_ids.to_numpy()).tolist()
+    """The bodies of ``doc_ids``, in their order: the one place this module reads article texts
+    (Corpus.bodies: the loaded corpus keeps them out of the working frame)."""
+    return corpus.bodies(doc_ids).tolist()
 
 
 def _theme_hits(corpus: Corpus, theme: str, arts: pd.DataFrame, limit: int, width: int) -> list[dict]:

@@ -23,8 +23,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from loaders.corpus import TEXT_COLUMNS  # long texts: never copied with a filtered frame
+
 ATTRIBUTE = "prepared_articles"  # where the prepared data sits on a Corpus
-TEXT_COLUMNS = ("body", "raw_text")  # long texts: never copied with a filtered frame
 KEPT_RESULTS = 32  # filtered frames kept per corpus (a rerun needs a handful; many sessions share them)
 
 

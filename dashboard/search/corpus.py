@@ -32,9 +32,12 @@ class SearchIndex:
     signatures: Signatures  # which articles may hold a word: the scan reads only those
 
     @classmethod
-    def build(cls, articles: pd.DataFrame) -> "SearchIndex":
+    def build(cls, articles: pd.DataFrame, bodies: pd.Series | None = None) -> "SearchIndex":
+        """``bodies`` aligned with ``articles`` (``Corpus.bodies``: a loaded corpus keeps its texts
+        out of the working frame); without them, ``articles`` holds a ``body`` column."""
         title = articles["title"].fillna("").astype(str)
-        body = articles["body"].fillna("").astype(str)
+        body = (articles["body"] if bodies is None else pd.Series(bodies.to_numpy(), index=articles.index))
+        body = body.fillna("").astype(str)
         texts = (title + "\n" + body).tolist()
         signatures = Signatures.empty(len(texts))
         keys: list[str] = []
@@ -105,12 +108,16 @@ def index_of(corpus) -> SearchIndex:
     found = getattr(corpus, ATTRIBUTE, None)
     if isinstance(found, SearchIndex) and len(found) == len(corpus.articles):
         return found
-    return SearchIndex.build(corpus.articles)
+    return _build_for(corpus)
+
+
+def _build_for(corpus) -> SearchIndex:
+    return SearchIndex.build(corpus.articles, corpus.bodies(corpus.articles["doc_id"]))
 
 
 def attach(corpus) -> None:
     """Build ``corpus``'s index and keep it on the corpus (data.py, once per load)."""
-    setattr(corpus, ATTRIBUTE, SearchIndex.build(corpus.articles))
+    setattr(corpus, ATTRIBUTE, _build_for(corpus))
 
 
 def carry(source, target) -> None:

@@ -40,12 +40,13 @@ def _item(corpus, item: dict, f: Filters) -> None:
     doc_id, field = item["doc_id"], item["field"]
     st.subheader(i18n.t("review.item", lang, field=i18n.field_label(field, lang), doc=doc_id))
     st.caption(" · ".join(i18n.t(f"review.reason_{r}", lang) for r in item["reasons"]))
-    row = corpus.articles[corpus.articles["doc_id"] == doc_id].iloc[0]
     left, right = st.columns([3, 2])
     with left:
         sentence = item.get("sentence")
         st.caption(i18n.t("review.evidence" if sentence else "review.no_evidence", lang))
-        st.html(f"<div style=\"{review_picker.TEXT_STYLE}\">{highlight(row['body'] or '', [sentence or ''])}</div>")
+        body = corpus.bodies([doc_id]).iloc[0]  # the texts live apart from the working frame
+        text = highlight(body if isinstance(body, str) else "", [sentence or ""])
+        st.html(f"<div style=\"{review_picker.TEXT_STYLE}\">{text}</div>")
     with right:
         readings = review_queries.competing_readings(corpus, doc_id, field)
         if not readings.empty:

@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 import pandas as pd
 
 from .. import gazetteer
-from ..schema import ARTICLE_COLUMNS, COUNT_FIELDS, NUMBER_COLUMNS, Corpus, typed
+from ..corpus import WORKING_COLUMNS
+from ..schema import COUNT_FIELDS, NUMBER_COLUMNS, Corpus, typed
 from .records import MEETING, Correction, content_sha, plain
 from .store import CorrectionSet
 
@@ -42,7 +43,7 @@ def apply_corrections(corpus: Corpus, fixes: CorrectionSet | None,
     arts = corpus.articles
     if not active and len(arts) and arts["meeting_id"].notna().all():
         return corpus
-    rows, _ = resolve(arts, active)
+    rows, _ = resolve(arts, active, corpus.raw_texts)
     arts = arts.copy()
     values = [(i, c) for i, c in rows if c.field != MEETING and c.action != "check"]
     by_hand = [(i, c) for i, c in rows if c.field == MEETING and c.action != "check"]
@@ -50,28 +51,31 @@ def apply_corrections(corpus: Corpus, fixes: CorrectionSet | None,
         _set_value(arts, i, c)
     numbers = _renumbered(corpus.numbers, arts, values)
     if not arts["meeting_id"].notna().all() or any(c.field in GROUPING_FIELDS for _, c in values):
-        arts["meeting_id"] = group(arts)
+        arts["meeting_id"] = group(arts.assign(body=corpus.bodies(arts["doc_id"]).to_numpy()))  # grouping reads bodies
     arts["meeting_id"] = _regrouped_by_hand(arts, by_hand)
     arts["corrected_fields"] = _flags(len(arts), values + by_hand)
     arts["checked_fields"] = _flags(len(arts), [(i, c) for i, c in rows if c.action == "check" and _holds(arts, i, c)])
-    return replace(corpus, articles=typed(arts, ARTICLE_COLUMNS), numbers=typed(numbers, NUMBER_COLUMNS))
+    return replace(corpus, articles=typed(arts, WORKING_COLUMNS), numbers=typed(numbers, NUMBER_COLUMNS))
 
 
 def outcome(corpus: Corpus, fixes: CorrectionSet | None) -> Outcome:
     """How ``fixes`` fare on ``corpus`` (the raw or the corrected one: matching reads only ids and text)."""
     if fixes is None:
         return Outcome()
-    rows, unmatched = resolve(corpus.articles, fixes.active())
+    rows, unmatched = resolve(corpus.articles, fixes.active(), corpus.raw_texts)
     return Outcome(applied=tuple(c for _, c in rows), stale=tuple(c for c, why in unmatched if why == "stale"),
                    missing=tuple(c for c, why in unmatched if why == "missing"),
                    conflicts=len(fixes.conflicts()), problems=fixes.problems)
 
 
-def resolve(arts: pd.DataFrame, active: list[Correction]) -> tuple[list[tuple[int, Correction]], list[tuple]]:
-    """(row index, correction) for each correction that finds its article; (correction, why) for the rest."""
+def resolve(arts: pd.DataFrame, active: list[Correction],
+            raw_texts: Callable[[pd.Series], pd.Series]) -> tuple[list[tuple[int, Correction]], list[tuple]]:
+    """(row index, correction) for each correction that finds its article; (correction, why) for the rest.
+
+    ``raw_texts`` gives the raw text of doc_ids (``Corpus.raw_texts``: the texts are kept out of ``arts``)."""
     if not active:
         return [], []
-    shas = [content_sha(t) for t in arts["raw_text"].fillna("")]
+    shas = [content_sha(t) for t in raw_texts(arts["doc_id"]).fillna("")]
     by_id = {d: i for i, d in enumerate(arts["doc_id"].astype(str))}
     by_sha: dict[str, int] = {}
     for i, sha in enumerate(shas):

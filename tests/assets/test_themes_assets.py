@@ -88,8 +88,13 @@ def test_domain_phrases_are_not_stopwords():
     assert not canonical & set(STOPWORDS)
 
 
-def test_domain_phrases_are_lower_case_nfc_and_safe_as_fixed_words():
+def test_domain_phrases_are_nfc_unique_and_have_one_spelling_each():
+    seen: dict[str, str] = {}
     for line in PHRASES:
-        phrase = line.partition("=")[0].strip()
-        assert phrase == phrase.lower() and unicodedata.is_normalized("NFC", phrase)
-        assert not re.search(r"[\\^$.|?*+()\[\]{}]", phrase), phrase  # underthesea puts fixed words in a regex
+        head, _, variants = line.partition("=")
+        phrase = head.strip()
+        assert phrase and unicodedata.is_normalized("NFC", line), line
+        assert phrase == " ".join(phrase.split()), f"single spaces: {phrase!r}"
+        for spelling in (phrase, *(v.strip() for v in variants.split("|") if v.strip())):
+            key = spelling.lower()
+            assert seen.setdefault(key, phrase) == phrase, f"{spelling!r} is a spelling of two phrases"

@@ -132,8 +132,7 @@ def test_article_view_corrects_a_province_and_the_charts_follow(run_page, correc
 
 
 def test_quality_page_lists_and_undoes_a_correction(run_page, corrections_store, corpus):
-    a06 = corpus.articles.set_index("doc_id").loc["a06"]
-    fix = corrections.make("a06", corrections.content_sha(a06["raw_text"]), "province", "set", "Quảng Bình",
+    fix = corrections.make("a06", corrections.content_sha(corpus.raw_texts(["a06"]).iloc[0]), "province", "set", "Quảng Bình",
                            old="Hà Tĩnh", who="An", note="<b>bold?</b>")
     corrections_store.save([fix])
     at = run_page("quality")
@@ -153,7 +152,7 @@ def test_every_page_says_how_many_values_were_corrected(run_app, corrections_sto
 
 
 def test_conflicting_pair_from_another_session_is_shown_and_resolved(run_page, corrections_store, corpus):
-    sha = corrections.content_sha(corpus.articles.set_index("doc_id").loc["a06", "raw_text"])
+    sha = corrections.content_sha(corpus.raw_texts(["a06"]).iloc[0])
     mine = corrections.make("a06", sha, "province", "set", "Quảng Bình", who="An")
     theirs = corrections.make("a06", sha, "province", "set", "Nghệ An", who="Bình")
     items, summary = corrections.merged([mine], [theirs])

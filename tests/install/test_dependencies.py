@@ -22,6 +22,7 @@ FIRST_PARTY = {"loaders", "dashboard", "assets", "tools"}
 # Declared but never imported by our code, each for a reason.
 IMPORTED_BY_OTHERS = {
     "lxml-html-clean": "imported by jusText/trafilatura as lxml.html.clean; old pip misses lxml's extra",
+    "underthesea": "a data dependency: loaders/extract/terms.py reads its word list, found with importlib",
 }
 
 

@@ -289,11 +289,25 @@ def test_a_renamed_article_keeps_its_correction_and_a_changed_one_does_not():
 def test_load_corpus_applies_the_file_beside_the_corpus(folder):
     store = corrections.corpus_store(folder)
     store.save([fix("bai3", "province", "set", "Quảng Ninh")])
-    corrected = load_corpus(folder, cache_dir=False, workers=1).articles.set_index("doc_id")
-    raw = load_corpus(folder, cache_dir=False, workers=1, corrections=False).articles.set_index("doc_id")
+    corrected = load_corpus(folder, cache_dir=False, workers=1).full_articles().set_index("doc_id")
+    raw = load_corpus(folder, cache_dir=False, workers=1, corrections=False).full_articles().set_index("doc_id")
     assert corrected.loc["bai3", "province"] == "Quảng Ninh"
     assert pd.isna(raw.loc["bai3", "province"]) and raw.loc["bai3", "corrected_fields"] == []
     assert raw.loc["bai3", "raw_text"] == corrected.loc["bai3", "raw_text"]  # the text is never altered
+
+
+@pytest.mark.parametrize("order", [
+    pytest.param((None, False), id="corrected first, then the raw corpus from the same cache"),
+    pytest.param((False, None), id="raw first, then the corrected corpus from the same cache"),
+])
+def test_the_corpus_cache_serves_raw_and_corrected_loads_apart(folder, tmp_path, order):
+    corrections.corpus_store(folder).save([fix("bai3", "province", "set", "Quảng Ninh")])
+    cache = tmp_path / "cache"
+    province = {}
+    for which in order:
+        corpus = load_corpus(folder, cache_dir=cache, workers=1, corrections=which)
+        province[which] = corpus.articles.set_index("doc_id").loc["bai3", "province"]
+    assert province[None] == "Quảng Ninh" and pd.isna(province[False])
 
 
 def test_a_corrupt_file_beside_the_corpus_never_stops_a_load(folder):

@@ -107,7 +107,7 @@ def assert_texts_usable(records) -> None:
         assert rec.text.strip() and rec.text == unicodedata.normalize("NFC", rec.text), rec
 
 def assert_declared_dtypes(corpus) -> None:
-    assert corpus.articles.dtypes.to_dict() == empty(ARTICLE_COLUMNS).dtypes.to_dict()
+    assert corpus.full_articles().dtypes.to_dict() == empty(ARTICLE_COLUMNS).dtypes.to_dict()
     for name, columns in LONG_TABLES.items():
         assert getattr(corpus, name).dtypes.to_dict() == empty(columns).dtypes.to_dict(), name
 

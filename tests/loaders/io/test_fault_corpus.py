@@ -132,7 +132,8 @@ def test_faulty_item_is_skipped_with_its_reason(fault, name, member, reason):
 ])
 def test_readable_item_is_loaded_once(fault, doc_id, needle):
     _, _, corpus = fault
-    rows = corpus.articles[corpus.articles["doc_id"] == doc_id]
+    arts = corpus.full_articles()  # the texts live apart from the working frame
+    rows = arts[arts["doc_id"] == doc_id]
     assert len(rows) == 1
     assert needle in rows.iloc[0]["raw_text"] and rows.iloc[0]["raw_text"] == unicodedata.normalize(
         "NFC", rows.iloc[0]["raw_text"])
@@ -140,7 +141,7 @@ def test_readable_item_is_loaded_once(fault, doc_id, needle):
 
 def test_identical_files_count_once(fault):
     _, _, corpus = fault
-    twins = corpus.articles["raw_text"].str.contains("(twin)", regex=False)
+    twins = corpus.full_articles()["raw_text"].str.contains("(twin)", regex=False)
     assert twins.sum() == 1
 
 
@@ -155,8 +156,9 @@ def test_many_small_members_stop_at_the_archive_expansion_limit(fault):
 
 def test_nothing_from_outside_the_folder_is_read_and_nothing_is_written(fault):
     base, root, corpus = fault
-    assert not corpus.articles["raw_text"].str.contains("outside the folder").any()
-    assert not corpus.articles["raw_text"].str.contains("(evil)", regex=False).any()
+    raw = corpus.full_articles()["raw_text"]
+    assert not raw.str.contains("outside the folder").any()
+    assert not raw.str.contains("(evil)", regex=False).any()
     assert sorted(p.name for p in base.iterdir()) == ["corpus", "outside"]  # no member was written out
 
 

@@ -2,7 +2,7 @@
 facts, its cleaned text with every evidence sentence highlighted, and the evidence table.
 
 Owns ``DOC_KEY`` (the picker) and ``SEEDED_DOC_KEY`` (the ``?doc=`` value last applied to it):
-``url_state.seed_pick`` and the picker itself are their only writers; ``FIX_FIELD_KEY`` is the picker
+``_seed_selection`` and the picker itself are their only writers; ``FIX_FIELD_KEY`` is the picker
 of the field to correct (the correction controls are ``correction_form``'s).
 
 Article text is data, never markup: it is escaped with html.escape before our own <mark>
@@ -40,7 +40,7 @@ def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
     wanted = st.query_params.get(DOC_PARAM)
     if wanted in titles and wanted not in options:  # a linked article outside the filters still opens
         options = [wanted, *options]
-    url_state.seed_pick(DOC_PARAM, options, DOC_KEY, SEEDED_DOC_KEY)
+    _seed_selection(options)
     doc_id = st.selectbox(i18n.t("articles.pick", lang), options, key=DOC_KEY,
                           format_func=lambda d: f"{d} — {titles.get(d, '')[:TITLE_CHARS]}",
                           placeholder=i18n.t("articles.pick_hint", lang))
@@ -136,3 +136,12 @@ def _text(value) -> str:
 def escape_markdown(text: str) -> str:
     """Title shown as markdown: HTML, markdown marks and autolinks all inert (``text.md_literal``)."""
     return md_literal(text)
+
+
+def _seed_selection(options: list[str]) -> None:
+    """Point the picker at ``?doc=`` whenever the URL names a new one (``url_state.pick_from_url``)."""
+    change = url_state.pick_from_url(DOC_PARAM, st.session_state.get(SEEDED_DOC_KEY),
+                                     st.session_state.get(DOC_KEY), options)
+    if change is not None:
+        st.session_state[SEEDED_DOC_KEY] = change[0]
+        st.session_state[DOC_KEY] = change[1]

@@ -1,7 +1,7 @@
 """The review queue's picker and its tables in words.
 
 Owns ``ITEM_KEY`` (the picker) and ``SEEDED_ITEM_KEY`` (the ``?item=`` value last applied to it):
-``url_state.seed_pick`` and the picker itself are their only writers. The pick rides the URL as
+``_seed`` and the picker itself are their only writers. The pick rides the URL as
 ``?item=doc|field`` (plain text), so a link opens the same item.
 """
 from __future__ import annotations
@@ -25,7 +25,7 @@ def render(queue: pd.DataFrame, lang: str) -> str | None:
     options = queue["item"].tolist()
     labels = {r["item"]: f"{r['doc_id']} · {i18n.field_label(r['field'], lang)} · "
                          f"{str(r['title'] or '')[:TITLE_CHARS]}" for r in queue.to_dict("records")}
-    url_state.seed_pick(ITEM_PARAM, options, ITEM_KEY, SEEDED_ITEM_KEY)
+    _seed(options)
     picked = st.selectbox(i18n.t("review.pick", lang), options, key=ITEM_KEY, format_func=labels.get,
                           placeholder=i18n.t("review.pick_hint", lang))
     if picked and st.query_params.get(ITEM_PARAM) != picked:
@@ -70,3 +70,12 @@ def display_readings(readings: pd.DataFrame, lang: str) -> pd.DataFrame:
 def reading_columns(lang: str) -> dict:
     return {"source": i18n.t("review.col_source", lang), **tables.column_labels(["doc_id", "value"], lang),
             "sentence": tables.wide_text("sentence", lang)}
+
+
+def _seed(options: list[str]) -> None:
+    """Point the picker at ``?item=`` whenever the URL names a new one (``url_state.pick_from_url``)."""
+    change = url_state.pick_from_url(ITEM_PARAM, st.session_state.get(SEEDED_ITEM_KEY),
+                                     st.session_state.get(ITEM_KEY), options)
+    if change is not None:
+        st.session_state[SEEDED_ITEM_KEY] = change[0]
+        st.session_state[ITEM_KEY] = change[1]

@@ -3,8 +3,7 @@
 ``value`` reads a parameter (validated; the default when absent or not valid), which a page
 passes as its widget's initial value: a widget takes it when first drawn, then keeps the user's
 choice. After the widget, ``publish`` writes the choice back, dropping the parameter when it is
-the default. ``seed_pick`` writes only the two session keys its caller owns and passes in; nothing
-else here writes session state. Streamlit's ``bind="query-params"`` is not used:
+the default. No session state is written here. Streamlit's ``bind="query-params"`` is not used:
 it writes a widget's formatted label, which changes with the UI language.
 """
 from __future__ import annotations
@@ -50,13 +49,13 @@ def string_list(raw: str) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in raw.split(LIST_SEP) if v.strip()))
 
 
-def seed_pick(param: str, options: list[str], key: str, seeded_key: str) -> None:
-    """Point a picker (session key ``key``) at the URL's ``param`` whenever the URL names a new
-    value (first load, a followed link); ``seeded_key`` remembers the value last applied, so the
-    user's own later pick stands. A pick no longer among ``options`` is cleared."""
+def pick_from_url(param: str, last_seeded, current, options: list[str]) -> tuple[str | None, str | None] | None:
+    """What a picker seeded from the URL should now hold: ``(seeded, pick)`` when the URL names a
+    new value (first load, a followed link) or the current pick left ``options``; None to leave it
+    (the user's own later pick stands). ``last_seeded``: the URL value last applied."""
     wanted = _raw(param)
-    if wanted != st.session_state.get(seeded_key):
-        st.session_state[seeded_key] = wanted
-        st.session_state[key] = wanted if wanted in options else None
-    elif st.session_state.get(key) not in options:
-        st.session_state[key] = None
+    if wanted != last_seeded:
+        return wanted, (wanted if wanted in options else None)
+    if current not in options:
+        return last_seeded, None
+    return None

@@ -30,13 +30,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from bench import pages
+from bench.pages import random_params, run_page, use
+
 VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality"]
 SEARCHES = ["thông tin đối ngoại", "bien dao", "đoàn khách quốc tế"]  # a phrase, no diacritics, a count
-TIMEOUT_S = 900
 LOCATION = ["province", "province_2025", "region"]
 DAY_STEP = 37  # days each copy's dates move back by, wrapped over SHIFT_SPAN: copies spread over years
 SHIFT_SPAN = 6 * 365
-PROFILER: dict[str, cProfile.Profile] = {}  # set while ``profile`` runs: the harness profiles itself
 
 
 # ---------------------------------------------------------------- corpora
@@ -66,7 +67,9 @@ def tiled(base, n: int):
     """A corpus of ``n`` articles made of copies of ``base`` (copy 0 is ``base`` itself)."""
     from loaders.schema import Corpus
     copies = -(-n // len(base.articles))
-    arts = pd.concat([_copy_articles(base.articles, k) for k in range(copies)], ignore_index=True).head(n)
+    # with the texts: the tiled corpus has no snapshot to read them from later
+    whole = base.full_articles()
+    arts = pd.concat([_copy_articles(whole, k) for k in range(copies)], ignore_index=True).head(n)
     kept = set(arts["doc_id"])
     tables = {}
     for name in ("evidence", "themes", "terms", "people", "numbers"):
@@ -80,75 +83,10 @@ def tiled(base, n: int):
 def served(corpus):
     """What ``data.py`` adds to a loaded corpus before a page sees it."""
     from dashboard import data
-    prepare = getattr(data, "prepare", None)
-    if prepare is not None:
-        prepare(corpus)
-    else:
-        from dashboard import search
-        search.attach(corpus)
-    return corpus
+    return data.prepare(corpus)
 
 
 # ---------------------------------------------------------------- pages
-
-def page_harness(view_name: str) -> None:
-    """Runs inside AppTest: what app.py does for one page (filter bar, demo banner, the view)."""
-    import importlib
-
-    from bench import dashboard as bench_dashboard
-    from dashboard import data, queries
-    from dashboard.components import filter_bar, notices
-
-    profiler = bench_dashboard.PROFILER.get("now")  # the script runs in its own thread: profile it there
-    if profiler is not None:
-        profiler.enable()
-    corpus = data.current_corpus()
-    filters = filter_bar.render(queries.filter_options(corpus))
-    notices.demo_banner(corpus, filters.lang)
-    importlib.import_module(f"dashboard.views.{view_name}").render(corpus, filters)
-    if profiler is not None:
-        profiler.disable()
-
-
-def use(corpus) -> None:
-    from dashboard import data
-    data.current_corpus = lambda: corpus
-    data.current_store = lambda: None
-
-
-def run_page(view: str, params: dict[str, str] | None = None) -> float:
-    """Seconds of one fresh session's run of ``view`` with ``params`` in its URL."""
-    from streamlit.testing.v1 import AppTest
-    at = AppTest.from_function(page_harness, args=(view,), default_timeout=TIMEOUT_S)
-    for key, value in (params or {}).items():
-        at.query_params[key] = value
-    start = time.perf_counter()
-    at.run()
-    seconds = time.perf_counter() - start
-    if at.exception:
-        raise RuntimeError(f"{view} {params}: {at.exception[0].message}")
-    return seconds
-
-
-def random_params(options: dict, rng: random.Random) -> dict[str, str]:
-    """One random filter change as URL parameters (the names dashboard/filters.py reads)."""
-    params: dict[str, str] = {}
-    pick = {"province": "provinces", "region": "regions", "level": "levels", "type": "meeting_types",
-            "theme": "themes"}
-    for param, key in rng.sample(sorted(pick.items()), rng.randint(1, 3)):
-        values = options.get(key) or []
-        if values:
-            params[param] = ",".join(rng.sample(values, min(len(values), rng.randint(1, 3))))
-    first, last = options.get("first"), options.get("last")
-    if first and last and last.year > first.year and rng.random() < 0.5:
-        a, b = sorted(rng.sample(range(first.year, last.year + 1), 2))
-        params["from"], params["to"] = f"{a}-01-01", f"{b}-12-31"
-    if rng.random() < 0.3:
-        params["unit"] = "articles"
-    if rng.random() < 0.2:
-        params["relevant"] = "0"
-    return params
-
 
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
@@ -192,12 +130,12 @@ def profile(corpus, view: str, changes: int, seed: int, top: int = 30) -> str:
     rng = random.Random(seed)
     options = queries.filter_options(corpus)
     run_page(view)
-    prof = PROFILER["now"] = cProfile.Profile()
+    prof = pages.PROFILER["now"] = cProfile.Profile()
     try:
         for _ in range(changes):
             run_page(view, random_params(options, rng))
     finally:
-        del PROFILER["now"]
+        del pages.PROFILER["now"]
     buf = io.StringIO()
     pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(top)
     return buf.getvalue()

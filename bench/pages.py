@@ -25,44 +25,66 @@ from bench.memory import current_rss_mb, own_peak_rss_mb, tree_pss_mb
 
 VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality", "review"]
 SEARCHES = ["thông tin đối ngoại", "bien dao", "đoàn khách quốc tế"]  # a phrase, no diacritics, a count
-TIMEOUT_S = 600
+TIMEOUT_S = 900
+
+
+# bench/dashboard.py --profile puts a cProfile.Profile under "now": AppTest runs the page script in
+# its own thread, so the harness enables the profiler there
+PROFILER: dict = {}
 
 
 def page_harness(view_name: str) -> None:
     """Runs inside AppTest: what app.py's router does for one page (filter bar, notices, the view)."""
     import importlib
 
+    from bench import pages
     from dashboard import data, queries
     from dashboard.components import correction_notice, filter_bar, notices
 
+    profiler = pages.PROFILER.get("now")
+    if profiler is not None:
+        profiler.enable()
     corpus = data.current_corpus()
     filters = filter_bar.render(queries.filter_options(corpus))
     notices.demo_banner(corpus, filters.lang)
     correction_notice.render(corpus, filters.lang)
     importlib.import_module(f"dashboard.views.{view_name}").render(corpus, filters)
+    if profiler is not None:
+        profiler.disable()
+
+
+def use(corpus) -> None:
+    """Serve ``corpus`` to every page run after this (what app.py and the views ask data.py for)."""
+    from dashboard import data
+
+    data.current_corpus = lambda: corpus
+    data.current_store = lambda: None
+
+
+def run_page(view: str, params: dict[str, str] | None = None) -> float:
+    """Seconds of one fresh session's run of ``view`` with ``params`` in its URL."""
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_function(page_harness, args=(view,), default_timeout=TIMEOUT_S)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    start = time.perf_counter()
+    at.run()
+    seconds = time.perf_counter() - start
+    if at.exception:
+        raise RuntimeError(f"{view} {params}: {at.exception[0].message}")
+    return seconds
 
 
 class PageRunner:
     """Runs one page on the loaded corpus with given URL parameters; returns seconds."""
 
     def __init__(self, corpus):
-        from dashboard import data
-
-        data.current_corpus = lambda: corpus  # what app.py and the views call for the corpus
+        use(corpus)
         self.corpus = corpus
 
     def run(self, view: str, params: dict[str, str] | None = None) -> float:
-        from streamlit.testing.v1 import AppTest
-
-        at = AppTest.from_function(page_harness, args=(view,), default_timeout=TIMEOUT_S)
-        for key, value in (params or {}).items():
-            at.query_params[key] = value
-        start = time.perf_counter()
-        at.run()
-        seconds = time.perf_counter() - start
-        if at.exception:
-            raise RuntimeError(f"{view} {params}: {at.exception[0].value}")
-        return seconds
+        return run_page(view, params)
 
 
 def random_params(options: dict, rng: random.Random) -> dict[str, str]:

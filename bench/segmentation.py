@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from loaders.extract import terms
+from loaders.extract import segmenter, terms
 
 TOP_TERMS = 200
 
@@ -41,7 +41,7 @@ def baseline(texts: list[str]) -> float:
 def _underthesea_line(line: str) -> list[str]:
     from underthesea import word_tokenize
 
-    return word_tokenize(line, fixed_words=list(terms.domain_phrases()[0]))
+    return word_tokenize(line, fixed_words=list(segmenter.domain_phrases()[0]))
 
 
 def top(counts: Counter, n: int = TOP_TERMS) -> list[str]:

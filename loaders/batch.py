@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 
 from .article import extract_article
-from .extract import terms
+from .extract import segmenter
 from .io.cache import EXTRACTED, KEY_COL, ROW_COL, tagged_schema
 from .io.tables import to_arrow
 from .schema import empty, typed
@@ -60,7 +60,7 @@ def extract_chunk(chunk: list[Keyed]) -> dict[str, pa.Table]:
 
 def _prime(_: int) -> None:
     """Load the segmenter's word list in a worker before the first chunk arrives."""
-    terms.lexicon()
+    segmenter.lexicon()
 
 
 def _chunks(items: list[Keyed], size: int) -> Iterable[list[Keyed]]:

@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from .. import settings
-from ..extract.terms import LEXICON_FILE, LEXICON_PACKAGE, lexicon_path
+from ..extract.segmenter import LEXICON_FILE, LEXICON_PACKAGE, lexicon_path
 from ..schema import ARTICLE_COLUMNS, LONG_TABLES
 from .tables import arrow_schema
 

@@ -1,15 +1,8 @@
 """Key terms for word clouds, on short sentences written for these tests."""
 import pytest
 
-from loaders.extract.terms import (
-    canonical_text,
-    extract_terms,
-    lexicon,
-    segment_line,
-    stopwords,
-    terms_of_tokens,
-    written_form,
-)
+from loaders.extract.segmenter import canonical_text, lexicon, segment_line
+from loaders.extract.terms import extract_terms, stopwords, terms_of_tokens, written_form
 
 TTDN = "thông tin đối ngoại"
 

@@ -20,7 +20,7 @@ from ..schema import COUNT_FIELDS, NUMBER_COLUMNS, Corpus, typed
 from .records import MEETING, Correction, content_sha, plain
 from .store import CorrectionSet
 
-GROUPING_FIELDS = {"relevant", "province", "meeting_date"}  # what meeting grouping reads
+GROUPING_FIELDS = {"relevant", "province", "meeting_date", "meeting_type", "chairs"}  # what grouping reads
 
 
 @dataclass(frozen=True)

@@ -327,3 +327,19 @@ def test_export_applies_corrections_unless_told_not_to(folder, tmp_path, capsys,
     assert table.loc["bai3", "province"] == province
     assert json.loads(table.loc["bai3", "corrected_fields"]) == (["province"] if province else [])
     assert ("applied 1 correction" in capsys.readouterr().err) == (not extra)
+
+
+@pytest.mark.parametrize("field, new", [
+    pytest.param("meeting_type", "tong_ket", id="another-type-is-another-meeting"),
+    pytest.param("chairs", "Nguyễn Văn An", id="a-named-chair-on-one-side-only-keeps-them-together"),
+])
+def test_a_corrected_grouping_field_regroups_a_grouped_corpus(field, new):
+    """Grouping reads meeting type and chairs too: a corpus already grouped is grouped again."""
+    base = hand_corpus()
+    base.articles["meeting_id"] = assign_meeting_ids(base.full_articles()).to_numpy()
+    assert base.articles.set_index("doc_id").loc["bai1", "meeting_id"] == \
+        base.articles.set_index("doc_id").loc["bai2", "meeting_id"]
+    fixes = corrections.CorrectionSet((fix("bai2", field, "set", new),))
+    arts = corrections.apply_corrections(base, fixes, assign_meeting_ids).articles.set_index("doc_id")
+    together = arts.loc["bai1", "meeting_id"] == arts.loc["bai2", "meeting_id"]
+    assert together is (field == "chairs"), "a chair named on one side only does not tell meetings apart"

@@ -32,6 +32,7 @@ import pandas as pd
 
 from bench import pages
 from bench.pages import random_params, run_page, use
+from bench.report import percentile
 
 VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality"]
 SEARCHES = ["thông tin đối ngoại", "bien dao", "đoàn khách quốc tế"]  # a phrase, no diacritics, a count
@@ -88,11 +89,6 @@ def served(corpus):
 
 # ---------------------------------------------------------------- pages
 
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
-
-
 def wordcloud_ms(corpus) -> float:
     """The Themes page's term query and cloud drawing with default filters (a warm call)."""
     from dashboard import cloud, queries
@@ -115,7 +111,7 @@ def measure(corpus, changes: int, seed: int) -> dict:
     for view in VIEWS:
         first = run_page(view) * 1000
         times = [run_page(view, random_params(options, rng)) * 1000 for _ in range(changes)]
-        out[view] = {"first": first, "p50": statistics.median(times), "p95": p95(times)}
+        out[view] = {"first": first, "p50": statistics.median(times), "p95": percentile(times, 0.95)}
         print(f"  {view:12s} first {first:8.0f}  p50 {out[view]['p50']:8.0f}  p95 {out[view]['p95']:8.0f}",
               flush=True)
     wordcloud_ms(corpus)

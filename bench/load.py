@@ -29,6 +29,7 @@ import threading
 import time
 from pathlib import Path
 
+from bench.report import percentile
 from bench.server import free_port, healthy, serve_argv
 from bench.session import Session, SessionReport
 
@@ -103,12 +104,6 @@ class RssSampler(threading.Thread):
         self._stop_event.set()
         self.join(timeout=5)
 
-
-def percentile(values: list[float], share: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
 async def _run_sessions(url: str, sessions: int, seconds: float, uploads: int, seed: int) -> list[SessionReport]:

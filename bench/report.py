@@ -1,6 +1,15 @@
 """The benchmark's numbers: the BENCH keys from the raw measurements, a table, the BENCH line."""
 from __future__ import annotations
 
+
+def percentile(values: list[float], share: float) -> float:
+    """Nearest-rank percentile (``share`` 0.95: p95) of ``values``; NaN when there are none."""
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
+
+
 TARGETS = {  # key: (comparison, target) as the issue states them
     "ratio_vs_baseline": (">=", 5.0),
     "terms_agreement": (">=", 0.90),

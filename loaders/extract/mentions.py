@@ -70,11 +70,15 @@ def searchable(text: str) -> str:
     for line in text.split("\n"):
         if is_widget_line(line):
             line = " " * len(line)
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= CAPS_LINE_MIN_LETTERS and all(c.isupper() for c in letters):
+        if line.isupper() and _all_letters_upper(line):  # isupper first: it is C, and most lines fail it
             line = line.title()
         lines.append(line)
     return "\n".join(lines)
+
+
+def _all_letters_upper(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= CAPS_LINE_MIN_LETTERS and all(c.isupper() for c in letters)
 
 
 def is_widget_line(line: str) -> bool:

@@ -7,8 +7,10 @@ tone spellings all match.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from ..assets import read_json
 from ..textnorm import fold, split_sentences, whole_word
@@ -53,17 +55,20 @@ def _theme_patterns() -> tuple[tuple[Theme, re.Pattern, dict[str, str]], ...]:
 
 
 def extract_themes(doc: CleanDoc) -> list[ThemeHit]:
-    """One hit per theme: the keyword and the first sentence (title first) where the theme shows up."""
-    hits: dict[str, ThemeHit] = {}
-    patterns = _theme_patterns()
-    for sentence in split_sentences(doc.full):
-        key = fold(sentence)
-        for theme, pattern, folded in patterns:
-            if theme.id in hits:
-                continue
-            m = pattern.search(key)
-            if m:
-                hits[theme.id] = ThemeHit(theme.id, folded.get(m.group(0), m.group(0)), sentence[:400])
-        if len(hits) == len(patterns):
-            break
-    return [hits[t.id] for t, _, _ in patterns if t.id in hits]
+    """One hit per theme: the keyword and the first sentence (title first) where the theme shows up.
+
+    Each theme's pattern runs once over the folded sentences joined by line breaks (a keyword holds
+    no line break, and a break is a word boundary as a sentence's end is), so its first match is in
+    the first sentence that matches, found without a search per sentence and theme.
+    """
+    sentences = split_sentences(doc.full)
+    keys = [fold(sentence) for sentence in sentences]
+    joined = "\n".join(keys)
+    starts = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0))
+    hits = []
+    for theme, pattern, folded in _theme_patterns():
+        m = pattern.search(joined)
+        if m:
+            sentence = sentences[bisect_right(starts, m.start()) - 1]
+            hits.append(ThemeHit(theme.id, folded.get(m.group(0), m.group(0)), sentence[:400]))
+    return hits

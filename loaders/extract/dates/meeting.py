@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ...textnorm import mask_abbreviations, sentence_of
 from ...types import CleanDoc, Found
@@ -59,7 +60,8 @@ def _is_doc_or_banner_date(text: str, start: int) -> bool:
     return bool(DOC_REF_BEFORE_RE.search(before) or ANNIVERSARY_BEFORE_RE.search(before))
 
 
-def _mentions(text: str) -> list[_Mention]:
+@lru_cache(maxsize=8)  # the meeting date and the period ask for the same lede several times per article
+def _mentions(text: str) -> tuple[_Mention, ...]:
     """Event-like day/month mentions in reading order (multi-day spans give their first day)."""
     seen: dict[int, _Mention] = {}
     for regex in EVENT_DATE_RES:
@@ -76,7 +78,7 @@ def _mentions(text: str) -> list[_Mention]:
             year = int(m.group("y")) if m.group("y") else None
             strong = bool(STRONG_LEAD_RE.match(m.group("lead")))
             seen[m.start()] = _Mention(day, month, year, m.start(), m.end(), text, strong)
-    return [seen[k] for k in sorted(seen)]
+    return tuple(seen[k] for k in sorted(seen))
 
 
 def event_mention(doc: CleanDoc) -> _Mention | None:

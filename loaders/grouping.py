@@ -21,7 +21,9 @@ import re
 import zlib
 from collections import defaultdict
 from itertools import combinations
+from typing import Iterator
 
+import numpy as np
 import pandas as pd
 
 from .textnorm import fold
@@ -37,10 +39,13 @@ MIN_EXCERPT_SHINGLES = 40  # ... and an excerpt must be a passage, not a headlin
 WORD_RE = re.compile(r"\w+")
 
 
-def shingles(text: str) -> set[int]:
+def shingles(text: str) -> np.ndarray:
+    """The text's word shingles as sorted distinct 32-bit hashes (an array: a Python set of ints
+    costs ~16x the memory, and the whole corpus's sets are held while grouping)."""
     words = WORD_RE.findall(fold(text or ""))
-    return {zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
-            for i in range(max(0, len(words) - SHINGLE_WORDS + 1))}
+    hashes = [zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
+              for i in range(max(0, len(words) - SHINGLE_WORDS + 1))]
+    return np.unique(np.array(hashes, dtype=np.uint32))
 
 
 class _UnionFind:
@@ -59,29 +64,40 @@ class _UnionFind:
             self.parent[max(ri, rj)] = min(ri, rj)
 
 
-def is_near_duplicate(a: set[int], b: set[int]) -> bool:
+def is_near_duplicate(a: np.ndarray, b: np.ndarray) -> bool:
     """A re-post (Jaccard) or an excerpt (containment of the shorter in the longer)."""
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if len(small) < MIN_SHINGLES:
         return False
-    shared = len(small & large)
-    if shared / len(small | large) >= NEAR_DUP_JACCARD:
+    shared = len(np.intersect1d(small, large, assume_unique=True))
+    if shared / (len(small) + len(large) - shared) >= NEAR_DUP_JACCARD:
         return True
     return len(small) >= MIN_EXCERPT_SHINGLES and shared / len(small) >= NEAR_DUP_CONTAINMENT
 
 
-def _candidate_pairs(sets: list[set[int]]) -> set[tuple[int, int]]:
+def _postings(anchors: list[np.ndarray]) -> Iterator[list[int]]:
+    """For each anchor shingle held by 2 to MAX_ANCHOR_POSTINGS texts, those texts in ascending order."""
+    sizes = np.fromiter((len(a) for a in anchors), dtype=np.int64, count=len(anchors))
+    if not sizes.sum():
+        return
+    hashes = np.concatenate(anchors)
+    docs = np.repeat(np.arange(len(anchors)), sizes)
+    order = np.argsort(hashes, kind="stable")  # stable: each anchor's texts stay in ascending order
+    hashes, docs = hashes[order], docs[order]
+    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
+    counts = np.diff(np.r_[starts, len(hashes)])
+    for start, n in zip(starts.tolist(), counts.tolist(), strict=True):
+        if 1 < n <= MAX_ANCHOR_POSTINGS:
+            yield docs[start:start + n].tolist()
+
+
+def _candidate_pairs(sets: list[np.ndarray]) -> set[tuple[int, int]]:
     """Pairs of texts sharing enough anchor shingles to be worth comparing in full."""
-    postings: dict[int, list[int]] = defaultdict(list)
-    anchors = [{h for h in sh if h % ANCHOR_MODULUS == 0} for sh in sets]
-    for i, own in enumerate(anchors):
-        for h in own:
-            postings[h].append(i)
+    anchors = [sh[sh % ANCHOR_MODULUS == 0] for sh in sets]
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for docs in postings.values():
-        if 1 < len(docs) <= MAX_ANCHOR_POSTINGS:
-            for pair in combinations(docs, 2):
-                shared[pair] += 1
+    for docs in _postings(anchors):
+        for pair in combinations(docs, 2):
+            shared[pair] += 1
     return {pair for pair, n in shared.items()
             if n >= min(MIN_SHARED_ANCHORS, len(anchors[pair[0]]), len(anchors[pair[1]]))}
 

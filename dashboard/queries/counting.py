@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from .collation import sort_frame
 
@@ -20,6 +22,18 @@ def map_distinct(values: pd.Series, fn) -> pd.Series:
     keys = pd.concat([pd.Series(distinct, dtype=values.dtype), values[missing].head(1)], ignore_index=True)
     mapped = keys.map(fn).take(np.where(missing, len(distinct), codes))
     return mapped.set_axis(values.index)
+
+
+def is_in(column: pd.Series, values) -> np.ndarray:
+    """``column.isin(values)`` as booleans. On Arrow strings (doc ids) by Arrow's own lookup:
+    pandas' isin there turns every one of ``values`` into an Arrow scalar in Python, 0.3 s per
+    100k ids, and pages ask it of every filtered article set several times a rerun."""
+    dtype = column.dtype
+    if not (isinstance(dtype, pd.StringDtype) and dtype.storage == "pyarrow"):
+        return column.isin(values).to_numpy(dtype=bool)
+    wanted = pd.array(list(values) if isinstance(values, (set, frozenset, dict)) else values, dtype=dtype)
+    cells = pa.array(column.array)
+    return np.asarray(pc.is_in(cells, value_set=pa.array(wanted).cast(cells.type)), dtype=bool)
 
 
 def count(frame: pd.DataFrame, unit: str) -> int:

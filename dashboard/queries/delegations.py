@@ -12,7 +12,7 @@ from loaders import gazetteer as geo
 from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
-from .counting import map_distinct, rank
+from .counting import is_in, map_distinct, rank
 from .filtering import filter_articles, filter_key
 from .periods import (
     PERIOD_LEVEL,
@@ -57,7 +57,7 @@ def period_numbers(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFra
 
 def _period_numbers(corpus: Corpus, f: Filters, scheme: str) -> pd.DataFrame:
     arts = filter_articles(corpus, f)
-    nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & corpus.numbers["doc_id"].isin(arts["doc_id"])]
+    nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & is_in(corpus.numbers["doc_id"], arts["doc_id"])]
     if nums.empty:
         return pd.DataFrame(columns=PERIOD_NUMBER_COLUMNS)
     col = province_column(scheme)
@@ -103,7 +103,7 @@ def periods_outside(corpus: Corpus, f: Filters) -> list[str]:
     """Reporting periods some number of the view's articles gives that lie outside its dates
     (left out of every total; the page says which)."""
     arts = filter_articles(corpus, f)
-    nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & corpus.numbers["doc_id"].isin(arts["doc_id"])]
+    nums = corpus.numbers[corpus.numbers["field"].isin(COUNT_FIELDS) & is_in(corpus.numbers["doc_id"], arts["doc_id"])]
     periods = arts.set_index("doc_id")["period"].reindex(nums["doc_id"]).dropna().unique()
     first, last = shown_window(arts, f)
     return sorted({p for p in periods if not _in_window(p, first, last)}, key=period_sort_key)
@@ -239,7 +239,7 @@ def undivided_periods(corpus: Corpus, f: Filters, granularity: str) -> list[str]
 def number_evidence(corpus: Corpus, f: Filters) -> pd.DataFrame:
     """Every extracted number of the filtered articles with the sentence it stands on."""
     arts = filter_articles(corpus, f)
-    nums = corpus.numbers[corpus.numbers["doc_id"].isin(arts["doc_id"])]
+    nums = corpus.numbers[is_in(corpus.numbers["doc_id"], arts["doc_id"])]
     if nums.empty:
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
     info = arts.set_index("doc_id")[["province", "period", "date", "title", "url"]]

@@ -13,6 +13,7 @@ from loaders.textnorm import split_sentences
 
 from ..filters import Filters
 from ..search import index_of, match_spans, parse
+from .counting import is_in
 from .filtering import filter_articles
 
 KWIC_COLUMNS = ["doc_id", "title", "date", "province", "left", "hit", "right", "sentence"]
@@ -57,7 +58,7 @@ def _term_hits(corpus: Corpus, term: str, arts: pd.DataFrame, limit: int, width:
     if not query.phrases:
         return []
     holding = set(corpus.articles["doc_id"][index_of(corpus).mask(query)])
-    ordered = arts.loc[arts["doc_id"].isin(holding), "doc_id"]
+    ordered = arts.loc[is_in(arts["doc_id"], holding), "doc_id"]
     rows: list[dict] = []
     for doc_id, body in zip(ordered, _bodies(corpus, ordered), strict=True):
         for sentence in split_sentences(body if isinstance(body, str) else ""):
@@ -75,7 +76,7 @@ def _bodies(corpus: Corpus, doc_ids: pd.Series) -> list:
 
 def _theme_hits(corpus: Corpus, theme: str, arts: pd.DataFrame, limit: int, width: int) -> list[dict]:
     """The sentences the theme was found in, its keyword as the hit (each sentence once per article)."""
-    hits = corpus.themes[(corpus.themes["theme"] == theme) & corpus.themes["doc_id"].isin(arts["doc_id"])]
+    hits = corpus.themes[(corpus.themes["theme"] == theme) & is_in(corpus.themes["doc_id"], arts["doc_id"])]
     order = {d: i for i, d in enumerate(arts["doc_id"])}
     hits = hits.drop_duplicates(["doc_id", "sentence"]).sort_values("doc_id", key=lambda s: s.map(order))
     rows: list[dict] = []

@@ -15,7 +15,7 @@ from loaders.schema import Corpus
 
 from ..filters import Filters
 from .collation import sort_frame
-from .counting import grouped_count, rank, top_rows
+from .counting import grouped_count, is_in, rank, top_rows
 from .delegations import province_column
 from .filtering import filter_articles
 from .prepared import prepared_of
@@ -46,7 +46,7 @@ def _linked(corpus: Corpus, arts: pd.DataFrame) -> pd.DataFrame:
     countries = number_countries(corpus)
     frames = []
     for relation, fields in DIRECTION_FIELDS.items():
-        picked = (corpus.numbers["field"].isin(fields) & corpus.numbers["doc_id"].isin(keys.index)).to_numpy(dtype=bool)
+        picked = corpus.numbers["field"].isin(fields).to_numpy(dtype=bool) & is_in(corpus.numbers["doc_id"], keys.index)
         if not picked.any():
             continue
         table = pd.DataFrame({"doc_id": corpus.numbers["doc_id"].to_numpy()[picked],

@@ -18,7 +18,7 @@ from loaders.textnorm import fold
 
 from ..filters import Filters
 from .collation import series_key
-from .counting import map_distinct, rank
+from .counting import is_in, map_distinct, rank
 from .filtering import article_mask, filter_articles, filter_key
 from .prepared import prepared_of, remembered_frame
 
@@ -163,7 +163,7 @@ def distinctive_terms(terms: pd.DataFrame, target_docs, n: int = 20, hidden=()) 
     if terms.empty or not c or not d:
         return pd.DataFrame(columns=DISTINCT_COLUMNS)
     pairs = terms[["doc_id", "term"]].drop_duplicates()
-    in_target = pairs["doc_id"].isin(target)
+    in_target = is_in(pairs["doc_id"], target)
     table = pd.DataFrame({"target_articles": pairs[in_target].groupby("term").size(),
                           "rest_articles": pairs[~in_target].groupby("term").size()}).fillna(0).astype(int)
     return _distinct_ranking(table.reset_index().rename(columns={"index": "term"}), c, d, n, hidden)

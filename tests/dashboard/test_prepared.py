@@ -3,6 +3,7 @@ definitions give, on the fixture corpus: the fast paths are checked against the 
 from dataclasses import replace
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -174,3 +175,34 @@ def _buckets_per_row(dates: pd.Series, freq: str) -> pd.Series:
 ])
 def test_bucket_of_labels_each_month_as_the_row_by_row_definition(dates, freq):
     pd.testing.assert_series_equal(bucket_of(dates, freq), _buckets_per_row(dates, freq))
+
+
+IDS = pd.Series(["a", "b", None, "c", "a"], dtype="string")
+
+
+@pytest.mark.parametrize("column, values", [
+    pytest.param(IDS, ["a"], id="a list of ids"),
+    pytest.param(IDS, {"b", "c"}, id="a set of ids"),
+    pytest.param(IDS, pd.Series(["c", None], dtype="string"), id="a missing value matches missing cells"),
+    pytest.param(IDS, pd.Index(["a", "zz"]), id="an index (a frame's doc ids), one not in the column"),
+    pytest.param(IDS, [], id="nothing wanted: nothing passes"),
+    pytest.param(IDS.astype("category"), ["a"], id="a categorical column: pandas' own isin"),
+    pytest.param(IDS.astype(object), ["a", None], id="an object column: pandas' own isin"),
+])
+def test_is_in_is_pandas_isin(column, values):
+    from dashboard.queries.counting import is_in
+    np.testing.assert_array_equal(is_in(column, values), column.isin(values).to_numpy(dtype=bool))
+
+
+@pytest.mark.parametrize("values", [
+    pytest.param([3.0, 1.0, 2.0], id="odd count: the others are two, their mean"),
+    pytest.param([5.0, 1.0, 9.0, 2.0], id="even count: the others are three, the middle one"),
+    pytest.param([2.0, 2.0, 2.0, 40.0, 2.0], id="ties and an outlier"),
+    pytest.param([0.0, 0.0, 7.0], id="zeros: the usual is 0"),
+    pytest.param(list(np.random.default_rng(1).integers(0, 500, 101).astype(float)), id="a long history"),
+])
+def test_median_of_others_is_each_leave_one_out_median(values):
+    from dashboard.queries.review import _median_of_others
+    array = np.array(values)
+    expected = [np.median(np.delete(array, i)) for i in range(len(array))]
+    np.testing.assert_array_equal(_median_of_others(array), expected)

@@ -204,3 +204,15 @@ def test_report_states_hand_corrections_in_its_methodology(corpus):
     assert heading == "Methodology" and fig is None
     rows = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
     assert "corrected by hand: 0" in rows["Hand corrections"]
+
+
+def test_evidence_sentences_equal_one_lookup_per_item(corpus):
+    """The queue's batched lookup gives each item what ``evidence_sentence`` gives it alone: the
+    evidence table first, then the numbers table, None for an item neither holds."""
+    from dashboard.queries.review import evidence_sentence, evidence_sentences
+    pairs = pd.concat([corpus.evidence[["doc_id", "field"]], corpus.numbers[["doc_id", "field"]]]).drop_duplicates()
+    items = pd.concat([pairs, pd.DataFrame({"doc_id": ["no-such-article", pairs["doc_id"].iloc[0]],
+                                            "field": ["relevant", "no_such_field"]})], ignore_index=True)
+    expected = [evidence_sentence(corpus, d, f) for d, f in zip(items["doc_id"], items["field"], strict=True)]
+    assert evidence_sentences(corpus, items) == expected
+    assert expected[-2:] == [None, None] and any(expected)

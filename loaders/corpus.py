@@ -65,7 +65,10 @@ class Texts:
                 source = self._frame if self._read is None else self._read(name)
                 if source is None or name not in source:
                     source = empty({"doc_id": "string", name: "string"})
-                texts = pd.Series(source[name].to_numpy(), index=source["doc_id"].to_numpy(), dtype="string")
+                # from the column's own array: ``to_numpy`` would make a Python string of every text
+                # on the way (a second copy of all the bodies, at its peak, at a national scale)
+                ids = pd.Index(source["doc_id"].astype("string"))
+                texts = pd.Series(source[name].astype("string").array, index=ids)
                 self._columns[name] = texts[~texts.index.duplicated()]
             return self._columns[name]
 

@@ -36,13 +36,13 @@ class SearchIndex:
         """``bodies`` aligned with ``articles`` (``Corpus.bodies``: a loaded corpus keeps its texts
         out of the working frame); without them, ``articles`` holds a ``body`` column."""
         title = articles["title"].fillna("").astype(str)
-        body = (articles["body"] if bodies is None else pd.Series(bodies.to_numpy(), index=articles.index))
+        body = (articles["body"] if bodies is None else pd.Series(bodies.array, index=articles.index))
         body = body.fillna("").astype(str)
-        texts = (title + "\n" + body).tolist()
-        signatures = Signatures.empty(len(texts))
+        signatures = Signatures.empty(len(articles))
         keys: list[str] = []
-        for first in range(0, len(texts), CHUNK_TEXTS):
-            folded = folded_bytes(texts[first:first + CHUNK_TEXTS])
+        for first in range(0, len(articles), CHUNK_TEXTS):  # Python strings for one chunk at a time
+            chunk = slice(first, first + CHUNK_TEXTS)
+            folded = folded_bytes((title.iloc[chunk] + "\n" + body.iloc[chunk]).tolist())
             keys += keys_of_bytes(folded)
             signatures.add(folded, first)
         starts, ends, offset = [], [], 0

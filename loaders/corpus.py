@@ -76,7 +76,7 @@ class Texts:
         """``name`` for each of ``doc_ids`` (aligned with them; missing texts are <NA>)."""
         ids = pd.Series(doc_ids)
         values = self.column(name).reindex(ids.astype("string").to_numpy())
-        return pd.Series(values.to_numpy(), index=ids.index, dtype="string")
+        return pd.Series(values.array, index=ids.index, dtype="string")
 
 
 def _split_texts(articles: pd.DataFrame, known: Texts | None = None) -> tuple[pd.DataFrame, Texts]:

@@ -17,7 +17,7 @@ import numpy as np
 TABLE_SIZE = 0x110000  # every code point: one lookup per letter, no range test (1 MB)
 LATIN_END = 0x1F00  # past Latin Extended Additional (every Vietnamese letter) all is a word break
 SPACE, SEPARATOR, DROP = 32, 0, 255  # word break, end of one text, a combining mark (belongs to its letter)
-CHUNK_TEXTS = 5000  # texts folded per numpy pass: bounds the UTF-32 copy to a few tens of MB
+CHUNK_TEXTS = 1000  # texts folded per numpy pass: its hashing arrays take ~35 bytes per character (~120 MB)
 
 
 def _fold_table() -> np.ndarray:

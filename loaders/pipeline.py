@@ -112,15 +112,17 @@ def _extract(batch: list[Keyed], store: ArticleStore, run: Run, extractor: Extra
 def _build(path, store: ArticleStore, snapshots: SnapshotStore, seen, workers, progress) -> Corpus:
     callback, close = progress_callback(progress)  # the total is unknown: units are read as we go
     try:
-        with Extractor(workers, callback) as extractor:
-            for attempt in range(ASSEMBLY_TRIES):
+        for attempt in range(ASSEMBLY_TRIES):
+            # the workers stop before assembling: grouping is the memory peak of an ingest, and
+            # idle workers would hold their share of it (a retry starts them again)
+            with Extractor(workers, callback) as extractor:
                 run, items = _read_and_extract(path, store, extractor)
-                try:
-                    done = assemble(store, run.kept())
-                    break
-                except Missing:  # a segment turned out damaged and was dropped: its articles again
-                    if attempt == ASSEMBLY_TRIES - 1:
-                        raise
+            try:
+                done = assemble(store, run.kept())
+                break
+            except Missing:  # a segment turned out damaged and was dropped: its articles again
+                if attempt == ASSEMBLY_TRIES - 1:
+                    raise
     finally:
         close()
     report = typed(pd.DataFrame(run.report_rows()), REPORT_COLUMNS) if run.report_rows() else empty(REPORT_COLUMNS)

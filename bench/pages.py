@@ -2,8 +2,8 @@
 
     python -m bench.pages PATH --cache DIR [--changes 50] [--seed 1]
 
-Loads the corpus as the app does (``loaders.load_corpus(path, corrections=False)`` then the
-search index, as ``dashboard/data.py`` does; cache folder from TTDN_CACHE_DIR), then runs every
+Loads the corpus as the app does (``loaders.load_corpus(path, corrections=False)`` then
+``data.prepare``: the search index and what the filters read; cache folder from TTDN_CACHE_DIR), then runs every
 page headless with streamlit's AppTest: first with default filters (``first_ms``), then
 ``--changes`` times with random filters taken from the corpus's own filter options, each run a
 fresh session reading its filters from the URL (``p50_ms``/``p95_ms``: the whole page run, filter
@@ -131,7 +131,7 @@ def wordcloud_ms(corpus) -> dict[str, float]:
 
 
 def measure(path: str, changes: int, seed: int) -> dict:
-    from dashboard import queries, search
+    from dashboard import data, queries
     from loaders import load_corpus
 
     start = time.perf_counter()
@@ -139,8 +139,9 @@ def measure(path: str, changes: int, seed: int) -> dict:
     out: dict = {"articles": len(corpus.articles), "load_s": time.perf_counter() - start,
                  "load_rss_mb": own_peak_rss_mb(), "load_pss_mb": tree_pss_mb()}
     start = time.perf_counter()
-    search.attach(corpus)  # data.py builds the search index once per load
-    out["index_s"] = time.perf_counter() - start
+    data.prepare(corpus)  # what data.py builds once per load: the search index, the filters' arrays, term counts
+    out["prepare_s"] = time.perf_counter() - start
+    out["prepared_rss_mb"] = own_peak_rss_mb()
     runner, rng = PageRunner(corpus), random.Random(seed)
     options = queries.filter_options(corpus)
     runner.run("overview")  # warm-up: imports and the chart template, paid once per server

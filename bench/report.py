@@ -44,7 +44,7 @@ def summary(r: dict) -> dict[str, float | int | str]:
         "filter_p50_ms": p50, "filter_p95_ms": p95, "filter_worst_page": worst_view,
         "first_render_ms": first, "first_render_worst_page": first_view,
         "wordcloud_ms": r["pages_large"]["wordcloud_ms"], "page_cost_growth": growth,
-        "search_ms": r["pages_large"]["search_ms"], "hold_rss_mb": r["pages_large"]["load_rss_mb"],
+        "search_ms": r["pages_large"]["search_ms"], "hold_rss_mb": r["pages_large"]["prepared_rss_mb"],
         "ingest_peak_pss_mb": max(r["real"]["tree_pss_mb"], r["gen_large"]["tree_pss_mb"]),
         "gen_ingest_dps": r["gen_small"]["dps"], "terms_agreement_top20": r["terms_agreement_top20"],
         "terms_speedup": r["terms_dps"] / r["terms_underthesea_dps"],

@@ -90,6 +90,7 @@ def _derive(corpus: Corpus) -> None:
     prepared.attach(corpus)
     queries.filter_options(corpus)
     queries.term_matrix(corpus)
+    corpus.release_terms()  # the pages count terms from the matrix; an export reads the table again
     queries.number_countries(corpus)
 
 

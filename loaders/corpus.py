@@ -45,6 +45,15 @@ class Lazy:
                 self._value = self._load()
             return self._value
 
+    @property
+    def loaded(self) -> bool:
+        return self._value is not None
+
+    def release(self) -> None:
+        """Forget the table read; the next ``get`` reads it again."""
+        with self._lock:
+            self._value = None
+
 
 class Texts:
     """Full texts by doc_id: a frame in memory, or a reader of one column of the cache.
@@ -137,6 +146,13 @@ class Corpus:
         for name in TEXT_COLUMNS:
             out[name] = self._texts().of(out["doc_id"], name)
         return out[[c for c in ARTICLE_COLUMNS if c in out.columns]]
+
+    def release_terms(self) -> None:
+        """Free the terms table if the cache can read it again (a page needs only what was built
+        from it: at a national scale it is ~10 million rows, the largest table by far)."""
+        value = self.__dict__["terms"]
+        if isinstance(value, Lazy):
+            value.release()
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {"articles": self.full_articles(), **{name: getattr(self, name) for name in LONG_TABLES}}

@@ -58,8 +58,9 @@ class TermMatrix:
         names = pd.Series(distinct, dtype=corpus.terms["term"].dtype)
         order = np.empty(len(names), dtype=np.int64)
         order[np.argsort(series_key(names).to_numpy(dtype=object), kind="stable")] = np.arange(len(names))
-        return cls(names, order, codes.astype(np.int64), rows[rows >= 0].astype(np.int64),
-                   pairs["count"].fillna(0).to_numpy(dtype=np.int64))
+        # 32-bit: ~10 million pairs at a national scale, and no code, row or count nears 2**31
+        return cls(names, order, codes.astype(np.int32), rows[rows >= 0].astype(np.int32),
+                   pairs["count"].fillna(0).to_numpy(dtype=np.int32))
 
     def counted(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(occurrences, articles holding it) per term code, over the articles marked in ``articles``."""

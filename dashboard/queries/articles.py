@@ -25,8 +25,8 @@ def article_titles(corpus: Corpus) -> dict[str, str]:
     """doc_id -> title ("" when it has none) for every article, whatever the filters (built once
     per prepared corpus; each caller gets its own dict)."""
     arts = corpus.articles
-    return dict(prepared_of(corpus).remembered(
-        ("titles",), lambda: dict(zip(arts["doc_id"], arts["title"].fillna(""), strict=False))))
+    return dict(prepared_of(corpus).once(
+        "titles", lambda: dict(zip(arts["doc_id"], arts["title"].fillna(""), strict=False))))
 
 
 def article(corpus: Corpus, doc_id: str) -> dict | None:

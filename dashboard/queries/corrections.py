@@ -33,7 +33,7 @@ def corrections_note(articles: pd.DataFrame, lang: str) -> str | None:
 def corpus_corrections_note(corpus, lang: str) -> str | None:
     """``corrections_note`` of the whole corpus, its counts taken once per prepared corpus (every
     chart's export names them)."""
-    return _note(prepared_of(corpus).remembered(("correction_counts",), lambda: correction_counts(corpus.articles)),
+    return _note(prepared_of(corpus).once("correction_counts", lambda: correction_counts(corpus.articles)),
                  lang)
 
 

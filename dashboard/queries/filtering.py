@@ -88,7 +88,7 @@ def filter_options(corpus: Corpus) -> dict[str, Any]:
     """Values present in the corpus for each filter widget, in Vietnamese order of their names
     (built once per prepared corpus; each caller gets its own lists)."""
     p = prepared_of(corpus)
-    options = p.remembered(("options",), lambda: _options(p.frame))
+    options = p.once("options", lambda: _options(p.frame))
     return {k: list(v) if isinstance(v, list) else v for k, v in options.items()}
 
 

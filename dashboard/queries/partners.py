@@ -37,7 +37,7 @@ def _number_countries(numbers: pd.DataFrame) -> pd.Series:
 def number_countries(corpus: Corpus) -> pd.Series:
     """The countries of every figure of ``corpus.numbers``, in its row order: read once per prepared
     corpus (a regex over each evidence sentence; ``dashboard/data.py`` reads them on load)."""
-    return prepared_of(corpus).remembered(("number_countries",), lambda: _number_countries(corpus.numbers))
+    return prepared_of(corpus).once("number_countries", lambda: _number_countries(corpus.numbers))
 
 
 def _linked(corpus: Corpus, arts: pd.DataFrame) -> pd.DataFrame:

@@ -9,6 +9,8 @@ whose articles frame was replaced since. It holds:
   view read those, from ``corpus.articles``;
 * per-filter arrays ready for a mask (relevance, dates, one mask per theme), so a filter change
   costs a few vectorised comparisons, never a pass over Python lists;
+* per-corpus values built on first use and never dropped (``once``: filter options, the term
+  matrix, titles);
 * the last filters' results: every query of a rerun asks for the same filtered articles, and
   they are cut once (a frame is handed out as a copy-on-write copy, so no caller changes another's).
 
@@ -59,8 +61,8 @@ class Prepared:
     relevant: np.ndarray  # bool, unknown = False
     dates: np.ndarray  # datetime64[ns], NaT when undated
     themes: dict[str, np.ndarray]
-    options: dict = field(default_factory=dict)  # the filter bar's options, built on first use
-    results: OrderedDict = field(default_factory=OrderedDict)
+    derived: dict = field(default_factory=dict)  # per corpus, whatever the filters (``once``): never dropped
+    results: OrderedDict = field(default_factory=OrderedDict)  # per set of filters: the most recent kept
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -70,6 +72,16 @@ class Prepared:
                    relevant=frame["relevant"].fillna(False).astype(bool).to_numpy(),
                    dates=frame["date"].to_numpy(dtype="datetime64[ns]"),
                    themes=theme_masks(frame["themes"]))
+
+    def once(self, name: str, build):
+        """``build()``'s value for the whole corpus (filter options, the term matrix ...), built on
+        first use and kept: in the results' cache, many filter changes would push it out."""
+        with self.lock:
+            if name in self.derived:
+                return self.derived[name]
+        value = build()
+        with self.lock:
+            return self.derived.setdefault(name, value)
 
     def remembered(self, key, build):
         """The result kept under ``key``, else ``build()`` kept (the oldest dropped past KEPT_RESULTS)."""

@@ -72,7 +72,7 @@ class TermMatrix:
 
 def term_matrix(corpus: Corpus) -> TermMatrix:
     """The corpus's ``TermMatrix``, built once per prepared corpus (``dashboard/data.py`` builds it on load)."""
-    return prepared_of(corpus).remembered(("term_matrix",), lambda: TermMatrix.build(corpus))
+    return prepared_of(corpus).once("term_matrix", lambda: TermMatrix.build(corpus))
 
 
 def _filtered_table(corpus: Corpus, f: Filters) -> tuple[pd.DataFrame, int]:

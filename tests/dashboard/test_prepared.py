@@ -206,3 +206,13 @@ def test_median_of_others_is_each_leave_one_out_median(values):
     array = np.array(values)
     expected = [np.median(np.delete(array, i)) for i in range(len(array))]
     np.testing.assert_array_equal(_median_of_others(array), expected)
+
+
+def test_per_corpus_values_outlive_many_filter_changes(corpus):
+    """The term matrix is built once per corpus: filtered results come and go (the most recent
+    KEPT_RESULTS are kept), but a burst of filter changes must not make a page rebuild it."""
+    kept = _kept(corpus)
+    matrix = queries.term_matrix(kept)
+    for year in range(1990, 1990 + prepared.KEPT_RESULTS + 5):
+        queries.filter_articles(kept, Filters(date_from=date(year, 1, 1), date_to=date(year, 12, 31)))
+    assert queries.term_matrix(kept) is matrix

@@ -161,8 +161,8 @@ def numbers_far_above_usual(arts: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
             usual = _median_of_others(values)
             with np.errstate(divide="ignore", invalid="ignore"):
                 ratio = np.where(usual > 0, values / usual, np.where(values > 0, math.inf, 0.0))
-            for doc_id, r in zip(group["doc_id"].to_numpy()[ratio >= OUTLIER_RATIO], ratio[ratio >= OUTLIER_RATIO],
-                                 strict=True):
+            flagged = ratio >= OUTLIER_RATIO
+            for doc_id, r in zip(group["doc_id"].to_numpy()[flagged], ratio[flagged], strict=True):
                 score = 0.55 + 0.35 * min(1.0, math.log10(r) / 2) if math.isfinite(r) else 0.9
                 out.append({"doc_id": doc_id, "field": field, "reason": "number_outlier", "score": score})
     return pd.DataFrame(out, columns=["doc_id", "field", "reason", "score"])
@@ -202,7 +202,7 @@ def readings_disagree(arts: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
         present = multi[field].notna()
         values = pd.Series(multi.loc[present, field].astype(str).to_numpy(), index=multi.loc[present, "meeting_id"])
         distinct = multi["meeting_id"].map(values.groupby(level=0).nunique()).fillna(0)
-        out.append(_rows(multi, (distinct > 1) & multi[field].notna(), field, "readings_disagree"))
+        out.append(_rows(multi, (distinct > 1) & present, field, "readings_disagree"))
     return pd.concat(out, ignore_index=True)
 
 
@@ -232,18 +232,10 @@ SIGNALS = (dates_implausible, missing_in_relevant, numbers_far_above_usual, meet
 
 # ---------------------------------------------------------------- one item
 
-def evidence_sentence(corpus: Corpus, doc_id: str, field: str) -> str | None:
-    """The sentence the value was read from (numbers from the numbers table), or None."""
-    for table in (corpus.evidence, corpus.numbers):
-        rows = table[(table["doc_id"] == doc_id) & (table["field"] == field)]["sentence"].dropna()
-        if len(rows):
-            return str(rows.iloc[0])
-    return None
-
-
 def evidence_sentences(corpus: Corpus, items: pd.DataFrame) -> list[str | None]:
-    """``evidence_sentence`` of every (doc_id, field) row of ``items``, in one lookup per table
-    (the queue holds tens of thousands of items at a national scale)."""
+    """For every (doc_id, field) row of ``items``: the sentence its value was read from (the first
+    evidence row, else for numbers the numbers table's), or None. One lookup per table, whatever the
+    number of items (the queue holds tens of thousands at a national scale)."""
     found = pd.Series(None, index=pd.MultiIndex.from_frame(items[["doc_id", "field"]]), dtype=object)
     for table in (corpus.evidence, corpus.numbers):
         rows = table.loc[is_in(table["doc_id"], items["doc_id"]), ["doc_id", "field", "sentence"]]
@@ -266,9 +258,9 @@ def competing_readings(corpus: Corpus, doc_id: str, field: str) -> pd.DataFrame:
     meeting = arts.loc[arts["doc_id"] == doc_id, "meeting_id"]
     if field in arts.columns and len(meeting) and pd.notna(meeting.iloc[0]):
         others = arts[(arts["meeting_id"] == meeting.iloc[0]) & (arts["doc_id"] != doc_id)]
-        for other, value in zip(others["doc_id"], others[field], strict=True):
+        sentences = evidence_sentences(corpus, pd.DataFrame({"doc_id": others["doc_id"].to_numpy(), "field": field}))
+        for other, value, sentence in zip(others["doc_id"], others[field], sentences, strict=True):
             shown = "–" if value is None or (not isinstance(value, list) and pd.isna(value)) else str(value)
-            rows.append({"source": "meeting", "doc_id": other, "value": shown,
-                         "sentence": evidence_sentence(corpus, other, field)})
+            rows.append({"source": "meeting", "doc_id": other, "value": shown, "sentence": sentence})
     table = pd.DataFrame(rows, columns=READING_COLUMNS)
     return table if table["value"].nunique() > 1 or (table["source"] == "meeting").any() else table.iloc[0:0]

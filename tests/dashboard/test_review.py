@@ -206,13 +206,24 @@ def test_report_states_hand_corrections_in_its_methodology(corpus):
     assert "corrected by hand: 0" in rows["Hand corrections"]
 
 
-def test_evidence_sentences_equal_one_lookup_per_item(corpus):
-    """The queue's batched lookup gives each item what ``evidence_sentence`` gives it alone: the
-    evidence table first, then the numbers table, None for an item neither holds."""
-    from dashboard.queries.review import evidence_sentence, evidence_sentences
-    pairs = pd.concat([corpus.evidence[["doc_id", "field"]], corpus.numbers[["doc_id", "field"]]]).drop_duplicates()
-    items = pd.concat([pairs, pd.DataFrame({"doc_id": ["no-such-article", pairs["doc_id"].iloc[0]],
-                                            "field": ["relevant", "no_such_field"]})], ignore_index=True)
-    expected = [evidence_sentence(corpus, d, f) for d, f in zip(items["doc_id"], items["field"], strict=True)]
-    assert evidence_sentences(corpus, items) == expected
-    assert expected[-2:] == [None, None] and any(expected)
+EVIDENCE = pd.DataFrame({"doc_id": ["a1", "a1", "a1", "a2"], "field": ["meeting_date", "meeting_date", "province", "province"],
+                         "sentence": [None, "Sáng 15/3, hội nghị ...", "tỉnh Nghệ An tổ chức", "tại Huế"]})
+NUMBERS = pd.DataFrame({"doc_id": ["a1", "a1"], "field": ["delegations_in", "delegations_in"],
+                        "sentence": ["đón 12 đoàn khách quốc tế", "đón 12 đoàn (nhắc lại)"]})
+
+
+@pytest.mark.parametrize("doc_id, field, expected", [
+    pytest.param("a1", "meeting_date", "Sáng 15/3, hội nghị ...", id="the first evidence row with a sentence"),
+    pytest.param("a2", "province", "tại Huế", id="another article's own row, not the first article's"),
+    pytest.param("a1", "delegations_in", "đón 12 đoàn khách quốc tế", id="a number: the numbers table, first row"),
+    pytest.param("a1", "chairs", None, id="a field neither table holds: None"),
+    pytest.param("no-such-article", "province", None, id="an article neither table knows: None"),
+])
+def test_evidence_sentences_read_evidence_then_numbers(corpus, doc_id, field, expected):
+    tables = replace(corpus, evidence=EVIDENCE.astype("string"), numbers=NUMBERS.astype("string"))
+    items = pd.DataFrame({"doc_id": [doc_id, "a1"], "field": [field, "province"]})
+    assert review.evidence_sentences(tables, items) == [expected, "tỉnh Nghệ An tổ chức"]
+
+
+def test_evidence_sentences_of_no_items(corpus):
+    assert review.evidence_sentences(corpus, pd.DataFrame({"doc_id": [], "field": []})) == []

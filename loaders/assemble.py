@@ -10,7 +10,7 @@ content share one key and both get its rows. Meeting grouping then runs over the
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterator
 
 import numpy as np
 import pandas as pd
@@ -18,14 +18,15 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .corpus import TEXT_COLUMNS, WORKING_COLUMNS
-from .grouping import assign_meeting_ids
+from .grouping import assign_meeting_ids, shingles
 from .io.cache import EXTRACTED, KEY_COL, ROW_COL, ArticleStore
 from .io.slots import Entry
 from .io.tables import arrow_schema, to_pandas
 
 POS_COL = "__pos__"
 SET_FROM_RECORD = ("doc_id", "source")  # not part of the key: set from the record at assembly
-GROUPING_COLUMNS = ["doc_id", "relevant", "meeting_date", "meeting_type", "province", "level", "chairs", "body"]
+SLICE_ENTRIES = 4096  # entries whose bodies, texts or terms are read at a time
+GROUPING_COLUMNS = ["doc_id", "relevant", "meeting_date", "meeting_type", "province", "level", "chairs"]
 
 
 class Missing(Exception):
@@ -75,21 +76,38 @@ def gather(store: ArticleStore, name: str, entries: list[Entry], placement,
     return placed.select([c for c in schema.names if c in placed.column_names])
 
 
-def group(articles: pd.DataFrame, bodies: pd.Series) -> pd.Series:
-    """Meeting ids over the whole corpus (grouping reads each article's body for near-duplicates)."""
-    frame = articles[[c for c in GROUPING_COLUMNS if c != "body"]].assign(body=bodies.to_numpy())
-    return assign_meeting_ids(frame)
+def slices(entries: list[Entry], size: int = SLICE_ENTRIES) -> Iterator[tuple[list[Entry], tuple]]:
+    """Consecutive slices of ``entries`` with their placements (one empty slice for no entries)."""
+    for start in range(0, max(len(entries), 1), size):
+        part = entries[start:start + size]
+        yield part, _placement(part)
+
+
+def gather_slices(store: ArticleStore, name: str, entries: list[Entry],
+                  columns: list[str] | None = None) -> Iterator[pa.Table]:
+    """``gather`` slice by slice: the big tables (texts, terms) of a whole corpus are never built
+    at once; concatenated, the slices are ``gather`` over all entries."""
+    for part, placement in slices(entries):
+        yield gather(store, name, part, placement, columns)
+
+
+def shingle_sets(store: ArticleStore, entries: list[Entry]) -> list[np.ndarray]:
+    """Every entry's body shingles (what grouping compares), bodies read a slice at a time."""
+    sets: list[np.ndarray] = []
+    for part in gather_slices(store, "articles", entries, ["body"]):
+        sets.extend(shingles(body or "") for body in part["body"].to_pylist())
+    return sets
 
 
 @dataclass
 class Assembled:
     """The corpus of the kept entries: the working frame and small tables as pandas; the texts and
-    terms (most of the bytes and rows) as Arrow, built only when called, one at a time."""
+    terms (most of the bytes and rows) as Arrow slices, read only when iterated, one at a time."""
 
     articles: pd.DataFrame
     small: dict[str, pd.DataFrame]
-    texts: Callable[[], pa.Table]
-    terms: Callable[[], pa.Table]
+    texts: Callable[[], Iterator[pa.Table]]
+    terms: Callable[[], Iterator[pa.Table]]
 
 
 def assemble(store: ArticleStore, entries: list[Entry]) -> Assembled:
@@ -97,11 +115,9 @@ def assemble(store: ArticleStore, entries: list[Entry]) -> Assembled:
     placement = _placement(entries)
     working = [c for c in WORKING_COLUMNS if c != "meeting_id"]
     articles = to_pandas(gather(store, "articles", entries, placement, working), WORKING_COLUMNS)
-    bodies = to_pandas(gather(store, "articles", entries, placement, ["body"]), {"body": "string"})["body"]
-    articles["meeting_id"] = group(articles, bodies)
-    del bodies
+    articles["meeting_id"] = assign_meeting_ids(articles[GROUPING_COLUMNS], shingle_sets(store, entries))
     small = {name: to_pandas(gather(store, name, entries, placement), EXTRACTED[name])
              for name in EXTRACTED if name not in ("articles", "terms")}
     return Assembled(articles, small,
-                     texts=lambda: gather(store, "articles", entries, placement, ["doc_id", *TEXT_COLUMNS]),
-                     terms=lambda: gather(store, "terms", entries, placement))
+                     texts=lambda: gather_slices(store, "articles", entries, ["doc_id", *TEXT_COLUMNS]),
+                     terms=lambda: gather_slices(store, "terms", entries))

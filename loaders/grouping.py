@@ -141,12 +141,18 @@ def _group_by_key(articles: pd.DataFrame, uf: _UnionFind) -> None:
                 uf.union(i, j)
 
 
-def assign_meeting_ids(articles: pd.DataFrame) -> pd.Series:
-    """One id per meeting; every article gets one (a lone article is its own meeting)."""
+def assign_meeting_ids(articles: pd.DataFrame, sets: list[np.ndarray] | None = None) -> pd.Series:
+    """One id per meeting; every article gets one (a lone article is its own meeting).
+
+    ``sets``: each article's ``shingles`` of its body, in row order, when the caller made them
+    (an ingest does, slice by slice, so the bodies of a whole corpus are never held at once);
+    otherwise they are made from ``articles["body"]``.
+    """
     n = len(articles)
     uf = _UnionFind(n)
     _group_by_key(articles, uf)
-    sets = [shingles(t) for t in articles["body"].fillna("").astype(str)]
+    if sets is None:
+        sets = [shingles(t) for t in articles["body"].fillna("").astype(str)]
     for i, j in _candidate_pairs(sets):
         if uf.find(i) != uf.find(j) and is_near_duplicate(sets[i], sets[j]):
             uf.union(i, j)

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Callable
 
 import pandas as pd
+import pyarrow as pa
 
 from .assemble import Assembled, Missing, assemble
 from .batch import Extractor, Keyed, progress_callback
@@ -141,8 +142,9 @@ def _arrow_tables(done: Assembled, report: pd.DataFrame) -> dict:
 
 
 def _in_memory(done: Assembled, report: pd.DataFrame) -> Corpus:
-    return Corpus(articles=done.articles, texts=Texts(frame=to_pandas(done.texts(), TEXT_TYPES)),
-                  terms=to_pandas(done.terms(), LONG_TABLES["terms"]), report=report, **done.small)
+    texts, terms = pa.concat_tables(done.texts()), pa.concat_tables(done.terms())
+    return Corpus(articles=done.articles, texts=Texts(frame=to_pandas(texts, TEXT_TYPES)),
+                  terms=to_pandas(terms, LONG_TABLES["terms"]), report=report, **done.small)
 
 
 def corpus_from_records(records: list[RawRecord], workers: int | None = None) -> Corpus:

@@ -23,7 +23,7 @@ import tempfile
 import uuid
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable, TypeAlias, Union
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -159,24 +159,45 @@ def damage_row(path: Path, what: str, exc: Exception) -> dict:
             "reason": f"damaged cache file ({type(exc).__name__}: {str(exc)[:160]}): {what}"}
 
 
-def write_parquet_dir(folder: Path, tables: dict[str, pa.Table | Callable[[], pa.Table]],
+Built: TypeAlias = Union[pa.Table, Iterable[pa.Table]]  # a whole table, or its slices in order
+
+
+def _write_parquet(built: Built, path: Path) -> int:
+    """One Parquet file of a table or of its slices (written as they come); rows written."""
+    if isinstance(built, pa.Table):
+        pq.write_table(built, path, **PARQUET)
+        return built.num_rows
+    rows, writer = 0, None
+    try:
+        for part in built:
+            if writer is None:
+                writer = pq.ParquetWriter(path, part.schema, **PARQUET)
+            writer.write_table(part.cast(writer.schema) if part.schema != writer.schema else part)
+            rows += part.num_rows
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is None:
+        raise ValueError(f"no slice of {path.stem} to write (not even an empty one)")
+    return rows
+
+
+def write_parquet_dir(folder: Path, tables: dict[str, Built | Callable[[], Built]],
                       texts: dict[str, Callable[[dict[str, int]], str]] | None = None) -> dict[str, int]:
     """Write ``tables`` as ``folder/<name>.parquet`` (and ``texts`` as files), all or nothing: into a
     temporary folder renamed into place, so a crash never leaves a partial folder under that name.
 
     A table given as a callable is built when its turn comes and dropped once written (the big
-    ones need not be in memory together). ``texts`` are written last, from the rows written per
-    table (a manifest); those counts are returned.
+    ones need not be in memory together); one given as slices is written slice by slice (the
+    whole of it is never in memory). ``texts`` are written last, from the rows written per table
+    (a manifest); those counts are returned.
     """
     tmp = folder.parent / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir(parents=True)
     rows = {}
     try:
         for name, table in tables.items():
-            built = table() if callable(table) else table
-            pq.write_table(built, tmp / f"{name}.parquet", **PARQUET)
-            rows[name] = built.num_rows
-            del built
+            rows[name] = _write_parquet(table() if callable(table) else table, tmp / f"{name}.parquet")
         for name, text in (texts or {}).items():
             (tmp / name).write_text(text(rows), encoding="utf-8")
         os.replace(tmp, folder)

@@ -36,6 +36,7 @@ VIETNAMESE_LETTERS = frozenset(
 )
 MIN_VIETNAMESE_SHARE = 0.05  # share of letters with Vietnamese marks for a windows-1258 guess
 MIN_LATIN_SHARE = 0.9  # a charset-normalizer guess must read as Latin-script text
+UTF8_CHECK_BYTES = 1 << 20  # slices in which a big file's UTF-8 is validated
 MAX_DAMAGED_SHARE = 1 / 20  # a few replaced bytes among many good characters: a damaged UTF-8 file
 
 
@@ -151,6 +152,26 @@ def _by_detector(data: bytes) -> tuple[str, str | None] | None:
     if best is not None and _looks_latin_text(str(best)):
         return nfc(str(best)), best.encoding
     return None
+
+
+def _valid_utf8(data: bytes) -> bool:
+    """Whether ``data`` is UTF-8, checked slice by slice (no decoded copy of a big file is kept)."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    try:
+        for start in range(0, len(data), UTF8_CHECK_BYTES):
+            decoder.decode(data[start:start + UTF8_CHECK_BYTES])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def is_plain_utf8(data: bytes) -> bool:
+    """Whether ``decode_bytes`` reads ``data`` as UTF-8 with no note: no signature or byte-order
+    mark, not binary, valid UTF-8. Such data can be decoded piece by piece (a JSONL line by line)."""
+    if any(data.startswith(magic) for magic in BINARY_MAGIC) or any(data.startswith(bom) for bom, _ in BOMS):
+        return False
+    return not _sniff_utf16(data) and not _looks_binary(data) and _valid_utf8(data)
 
 
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str | None]:

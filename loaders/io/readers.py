@@ -23,7 +23,7 @@ from typing import Iterator
 from .. import settings
 from ..textnorm import nfc, strip_marks
 from ..types import RawRecord
-from .decode import SNIFF_BYTES, decode_bytes
+from .decode import SNIFF_BYTES, decode_bytes, is_plain_utf8
 from .units import KINDS, Skip, Unit, iter_units, report_row
 
 # CSV header names (folded: no diacritics, lower case, '_' for spaces) per RawRecord field.
@@ -81,17 +81,17 @@ def _check_length(text: str) -> None:
         raise Skip(reason)
 
 
-def _parse_text(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
+def _parse_text(unit: Unit, rows: list[dict]) -> tuple[list[RawRecord], str | None]:
     if len(unit.data) > MAX_BYTES_PER_CHAR * settings.MAX_RECORD_CHARS.value():
         raise Skip(_too_long_reason())  # surely over the limit: not worth decoding
     text, note = decode_bytes(unit.data)
     if not text.strip():
         raise Skip("empty file (whitespace only)")
     _check_length(text)
-    return [RawRecord(doc_id=_article_id(unit), source=unit.source, text=text)], [], note
+    return [RawRecord(doc_id=_article_id(unit), source=unit.source, text=text)], note
 
 
-def _parse_html(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
+def _parse_html(unit: Unit, rows: list[dict]) -> tuple[list[RawRecord], str | None]:
     import trafilatura  # imported late: slow to import, only HTML needs it
 
     logging.getLogger("trafilatura").setLevel(logging.ERROR)
@@ -115,31 +115,38 @@ def _parse_html(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
                     url=_optional_str(getattr(doc, "url", None)),
                     title=_optional_str(getattr(doc, "title", None)),
                     published=_optional_str(getattr(doc, "date", None)), html=True)
-    return [rec], [], note
+    return [rec], note
 
 
-def _accept_record(unit: Unit, where: str, rec: RawRecord, seen: set[str],
-                   records: list[RawRecord], rows: list[dict]) -> None:
-    """Keep one record of a table file (JSONL line, CSV row; its text already NFC), or report why not."""
+def _accepted(unit: Unit, where: str, rec: RawRecord, seen: set[str], rows: list[dict]) -> RawRecord | None:
+    """One record of a table file (JSONL line, CSV row; its text already NFC), or None with a report row."""
     if rec.doc_id in seen:
         rows.append(report_row(unit.path, where, "skipped", f"duplicate doc_id {rec.doc_id!r}"))
-        return
+        return None
     why = _too_long(rec.text) or (None if rec.text.strip() else "record has no text (only invisible characters)")
     if why:
         rows.append(report_row(unit.path, where, "skipped", why))
-        return
+        return None
     seen.add(rec.doc_id)
-    records.append(rec)
+    return rec
 
 
-def _parse_jsonl(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
-    text, note = decode_bytes(unit.data)
-    records: list[RawRecord] = []
-    rows: list[dict] = []
+def _jsonl_lines(unit: Unit) -> tuple[Iterator[str], str | None]:
+    """The lines of a JSONL unit, decoded one at a time when the file is plain UTF-8 (the usual
+    case: a big file is never held as text), else through the whole-file decoding of io/decode.py."""
+    data = unit.data
+    if is_plain_utf8(data):
+        # b"\n" only: str.splitlines() also breaks at U+2028 and other separators JSON strings may hold
+        return (line.decode("utf-8") for line in io.BytesIO(data)), None
+    text, note = decode_bytes(data)
+    return iter(text.split("\n")), note
+
+
+def _jsonl_records(unit: Unit, lines: Iterator[str], rows: list[dict]) -> Iterator[RawRecord]:
     seen: set[str] = set()
     prefix = f"{unit.member} " if unit.member else ""
-    # "\n" only: str.splitlines() also breaks at U+2028 and other separators JSON strings may hold
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    kept = 0
+    for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{prefix}line {lineno}"
@@ -155,13 +162,20 @@ def _parse_jsonl(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
         if not isinstance(body, str) or not body.strip():
             rows.append(report_row(unit.path, where, "skipped", "record has no text"))
             continue
-        _accept_record(unit, where, RawRecord(
+        rec = _accepted(unit, where, RawRecord(
             doc_id=_optional_str(obj.get("id")) or f"{_stem(unit)}:{lineno}", source=unit.source, text=nfc(body),
             url=_optional_str(obj.get("url")), title=_optional_str(obj.get("title")),
-            published=_optional_str(obj.get("published"))), seen, records, rows)
-    if not records and not rows:
+            published=_optional_str(obj.get("published"))), seen, rows)
+        if rec is not None:
+            kept += 1
+            yield rec
+    if not kept and not rows:
         raise Skip("empty file (no JSON lines)")
-    return records, rows, note
+
+
+def _parse_jsonl(unit: Unit, rows: list[dict]) -> tuple[Iterator[RawRecord], str | None]:
+    lines, note = _jsonl_lines(unit)
+    return _jsonl_records(unit, lines, rows), note
 
 
 def _column_key(name: str) -> str:
@@ -218,7 +232,7 @@ def _csv_rows(reader, unit: Unit, prefix: str, rows: list[dict], text: str):
             yield last
 
 
-def _parse_csv(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
+def _parse_csv(unit: Unit, rows: list[dict]) -> tuple[Iterator[RawRecord], str | None]:
     text, note = decode_bytes(unit.data)
     if not text.strip():
         raise Skip("empty file (whitespace only)")
@@ -227,13 +241,17 @@ def _parse_csv(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
     if text_col is None:
         raise Skip(f"CSV has no text column (looked for {', '.join(CSV_TEXT_COLUMNS[:4])}, ...; "
                    f"found {', '.join(h for h in header[:8])})")
+    return _csv_records(unit, text, reader, header, text_col, rows), note
+
+
+def _csv_records(unit: Unit, text: str, reader, header: list[str], text_col: str,
+                 rows: list[dict]) -> Iterator[RawRecord]:
     index = {name: header.index(name) for name in header}
     cols = {f: _pick_column(header, c) for f, c in (("id", CSV_ID_COLUMNS), ("title", CSV_TITLE_COLUMNS),
                                                    ("url", CSV_URL_COLUMNS), ("published", CSV_PUBLISHED_COLUMNS))}
-    records: list[RawRecord] = []
-    rows: list[dict] = []
     seen: set[str] = set()
     prefix = f"{unit.member} " if unit.member else ""
+    kept = 0
     for rownum, row in _csv_rows(reader, unit, prefix, rows, text):
         def cell(name, row=row):
             i = index.get(name) if name else None
@@ -249,36 +267,61 @@ def _parse_csv(unit: Unit) -> tuple[list[RawRecord], list[dict], str | None]:
         if not body or not body.strip():
             rows.append(report_row(unit.path, f"{prefix}row {rownum}", "skipped", "row has no text"))
             continue
-        _accept_record(unit, f"{prefix}row {rownum}", RawRecord(
+        rec = _accepted(unit, f"{prefix}row {rownum}", RawRecord(
             doc_id=_optional_str(cell(cols["id"])) or f"{_stem(unit)}:{rownum}", source=unit.source, text=nfc(body),
             url=_optional_str(cell(cols["url"])), title=_optional_str(cell(cols["title"])),
-            published=_optional_str(cell(cols["published"]))), seen, records, rows)
-    if not records and not rows:
+            published=_optional_str(cell(cols["published"]))), seen, rows)
+        if rec is not None:
+            kept += 1
+            yield rec
+    if not kept and not rows:
         raise Skip("CSV has a header but no rows")
-    return records, rows, note
 
 
 PARSERS = {"text": _parse_text, "html": _parse_html, "jsonl": _parse_jsonl, "csv": _parse_csv}
 
 
-def parse_unit(unit: Unit) -> Parsed:
-    """Records of one unit and its report rows (the unit's own row first). Never raises."""
-    if not unit.data:
-        return Parsed([], [report_row(unit.path, unit.member, "skipped", "empty file")])
-    try:
-        records, rows, note = PARSERS[KINDS[unit.suffix]](unit)
-    except Skip as exc:
-        return Parsed([], [report_row(unit.path, unit.member, "skipped", str(exc))])
-    except Exception as exc:  # a parser bug must not stop the run: report it as the reason
-        log.exception("failed to parse %s", unit.source)
-        why = f"could not parse ({type(exc).__name__}: {exc})"
-        return Parsed([], [report_row(unit.path, unit.member, "skipped", why)])
-    if records:
-        head = report_row(unit.path, unit.member, "loaded", note, len(records))
-    else:
-        head = report_row(unit.path, unit.member, "skipped", "no usable records")
-    return Parsed(records, [head, *rows])
+class Streamed:
+    """One unit's records as they are read, never all held at once (a 300 MB JSONL is read line
+    by line); ``report`` (the unit's own row first, then a row per record not loaded) is complete
+    once ``records`` is exhausted. Never raises."""
 
+    def __init__(self, unit: Unit):
+        self.unit = unit
+        self.report: list[dict] = []
+        self.records = self._read()
+
+    def _read(self) -> Iterator[RawRecord]:
+        unit, count, note, failed = self.unit, 0, None, None
+        rows: list[dict] = []
+        if not unit.data:
+            self.report.append(report_row(unit.path, unit.member, "skipped", "empty file"))
+            return
+        try:
+            records, note = PARSERS[KINDS[unit.suffix]](unit, rows)
+            for rec in records:
+                count += 1
+                yield rec
+        except Skip as exc:  # raised before a unit's first record (a parser's checks come first)
+            self.report.append(report_row(unit.path, unit.member, "skipped", str(exc)))
+            return
+        except Exception as exc:  # a parser bug must not stop the run: report it as the reason
+            log.exception("failed to parse %s", unit.source)
+            failed = f"({type(exc).__name__}: {exc})"
+        if count:  # records already handed on stay loaded; the row says where reading stopped
+            reason = f"could not parse the rest {failed}" if failed else note
+            head = report_row(unit.path, unit.member, "loaded", reason, count)
+        else:
+            head = report_row(unit.path, unit.member, "skipped",
+                              f"could not parse {failed}" if failed else "no usable records")
+        self.report[:] = [head, *rows]
+
+
+def parse_unit(unit: Unit) -> Parsed:
+    """Records of one unit and its report rows (the unit's own row first), all read. Never raises."""
+    streamed = Streamed(unit)
+    records = list(streamed.records)
+    return Parsed(records, streamed.report)
 
 
 def read_records(path: str | os.PathLike) -> tuple[list[RawRecord], list[dict]]:

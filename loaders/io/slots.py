@@ -8,10 +8,11 @@ why, so the ingest report still accounts for every item. Only the kept entries b
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from ..types import RawRecord
 from .cache import article_key
-from .readers import parse_unit
+from .readers import Streamed
 from .units import Unit, report_row
 
 
@@ -61,18 +62,20 @@ class Run:
         self.slots: list[Slot] = []
         self.entries: list[Entry] = []
         self._first_source: dict[str, str] = {}
+        self._failed: dict[str, str] = {}  # key -> why an extractor crashed on it, not yet reported
 
-    def add(self, item: Unit | dict) -> list[tuple[str, RawRecord]]:
-        """Read one unit (or a report row); return its new records with their keys, duplicates dropped."""
+    def add(self, item: Unit | dict) -> Iterator[tuple[str, RawRecord]]:
+        """Read one unit (or a report row), yielding its new records with their keys as they are read
+        (duplicates dropped); the unit's report rows are complete once the generator is exhausted."""
         if isinstance(item, dict):
             self.slots.append(Slot(rows=[item]))
-            return []
-        parsed = parse_unit(item)
-        slot = Slot(rows=parsed.report, unit=item)
+            return
+        streamed = Streamed(item)
+        slot = Slot(rows=streamed.report, unit=item)
         index = len(self.slots)
         self.slots.append(slot)
-        keyed, dups = [], {}
-        for rec in parsed.records:
+        dups = {}
+        for rec in streamed.records:
             if rec.doc_id in self._first_source:
                 first = self._first_source[rec.doc_id]
                 dups[rec.doc_id] = f"duplicate doc_id {rec.doc_id!r} (already loaded from {first})"
@@ -80,22 +83,30 @@ class Run:
             self._first_source[rec.doc_id] = item.source
             key = record_key(rec)
             self.entries.append(Entry(index, rec.doc_id, rec.source, key))
-            keyed.append((key, rec))
+            yield key, rec
         if dups:
             account(slot, dups)
-        return keyed
 
     def crashed(self, failed: dict[str, str]) -> None:
-        """Drop the records an extractor crashed on (by key), each reported in its unit's rows."""
+        """Drop the records an extractor crashed on (by key); reported in their units' rows once
+        reading is over (a unit still being read has no complete rows yet)."""
+        self._failed.update(failed)
+
+    def _settle(self) -> None:
+        if not self._failed:
+            return
         by_slot: dict[int, dict[str, str]] = {}
         for e in self.entries:
-            if e.key in failed:
-                by_slot.setdefault(e.slot, {})[e.doc_id] = failed[e.key]
+            if e.key in self._failed:
+                by_slot.setdefault(e.slot, {})[e.doc_id] = self._failed[e.key]
+        self._failed = {}
         for index, reasons in by_slot.items():
             account(self.slots[index], reasons)
 
     def kept(self) -> list[Entry]:
+        self._settle()
         return [e for e in self.entries if e.doc_id not in self.slots[e.slot].drop]
 
     def report_rows(self) -> list[dict]:
+        self._settle()
         return [row for slot in self.slots for row in slot.rows]

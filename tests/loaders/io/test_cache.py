@@ -59,7 +59,7 @@ def grouped(monkeypatch):
 
     calls = []
     real = assemble.assign_meeting_ids
-    monkeypatch.setattr(assemble, "assign_meeting_ids", lambda frame: calls.append(len(frame)) or real(frame))
+    monkeypatch.setattr(assemble, "assign_meeting_ids", lambda frame, sets=None: calls.append(len(frame)) or real(frame, sets))
     return calls
 
 

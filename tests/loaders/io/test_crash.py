@@ -64,9 +64,9 @@ def counts(monkeypatch):
         seen["extracted"] += len(items)
         return real_chunk(items)
 
-    def group(frame):
+    def group(frame, sets=None):
         seen["grouped"] += 1
-        return real_group(frame)
+        return real_group(frame, sets)
 
     monkeypatch.setattr(batch, "extract_chunk", chunk)
     monkeypatch.setattr(assemble, "assign_meeting_ids", group)

@@ -5,9 +5,10 @@ import unicodedata
 
 import pytest
 
-from loaders.io.decode import decode_bytes
-from loaders.io.readers import parse_unit, read_records
-from loaders.io.units import iter_units, unsafe_member_reason
+from loaders.io import readers
+from loaders.io.decode import UTF8_CHECK_BYTES, decode_bytes, is_plain_utf8
+from loaders.io.readers import Streamed, parse_unit, read_records
+from loaders.io.units import Skip, iter_units, unsafe_member_reason
 from tests.loaders.io.encoded import cp1258, zip_bytes
 
 SENTENCE = "Sáng 18/7, Ban Chỉ đạo công tác thông tin đối ngoại tỉnh Khánh Hòa họp sơ kết."
@@ -144,3 +145,57 @@ def test_html_date_comes_from_metadata_not_from_the_text(tmp_path):
             f"<p>Thực hiện Nghị quyết ngày 14/02/2012 của Bộ Chính trị. {SENTENCE}</p></article></body></html>")
     (rec,), _ = load_one(tmp_path, "nodate.html", page.encode())
     assert rec.published is None  # a guessed date would mislead the meeting year
+
+
+LINE = json.dumps({"id": "x", "text": SENTENCE}, ensure_ascii=False).encode("utf-8") + b"\n"
+
+
+@pytest.mark.parametrize("data, plain", [
+    pytest.param(LINE * 3, True, id="utf-8 lines: read line by line"),
+    pytest.param(b"", True, id="empty: nothing to decode"),
+    pytest.param("ệ".encode() * (UTF8_CHECK_BYTES // 3 + 1), True,
+                 id="a character cut by the validation slices is still valid"),
+    pytest.param(LINE * 3 + b"\xff", False, id="one bad byte, even at the end: the whole-file repair"),
+    pytest.param(codecs.BOM_UTF8 + LINE, False, id="byte-order mark: whole-file decoding drops it"),
+    pytest.param(LINE.decode().encode("utf-16-le"), False, id="utf-16 without a mark"),
+    pytest.param(cp1258(SENTENCE), False, id="windows-1258"),
+    pytest.param(b"\x89PNG\r\n\x1a\n" + LINE, False, id="a file signature: binary"),
+    pytest.param(b"\x01\x02\x03\x04" * 100 + LINE, False, id="control bytes: binary"),
+])
+def test_plain_utf8_is_what_decode_bytes_reads_without_a_note(data, plain):
+    assert is_plain_utf8(data) is plain
+    if plain:
+        try:
+            assert decode_bytes(data) == (unicodedata.normalize("NFC", data.decode("utf-8")), None)
+        except Skip:
+            assert not data.strip(), "only an empty file is skipped"
+
+
+def test_a_jsonl_is_handed_on_record_by_record_and_reported_when_read(tmp_path):
+    unit = next(iter_units(_write(tmp_path / "lines.jsonl", LINE.replace(b'"x"', b'"a"') + LINE.replace(b'"x"', b'"b"'))))
+    streamed = Streamed(unit)
+    first = next(streamed.records)
+    assert first.doc_id == "a" and streamed.report == [], "the first record before the second line is read"
+    assert [r.doc_id for r in streamed.records] == ["b"]
+    assert streamed.report[0]["status"] == "loaded" and streamed.report[0]["records"] == 2
+
+
+def test_a_parser_failure_midway_keeps_the_records_read_and_says_where_it_stopped(tmp_path, monkeypatch):
+    lines = b"".join(LINE.replace(b'"x"', f'"{i}"'.encode()) for i in range(3))
+    real = json.loads
+
+    def fail_on_the_third(line, *args, **kwargs):
+        if '"2"' in line:
+            raise RuntimeError("parser bug")
+        return real(line, *args, **kwargs)
+
+    monkeypatch.setattr(readers.json, "loads", fail_on_the_third)
+    parsed = parse_unit(next(iter_units(_write(tmp_path / "lines.jsonl", lines))))
+    assert [r.doc_id for r in parsed.records] == ["0", "1"]
+    head = parsed.report[0]
+    assert head["status"] == "loaded" and head["records"] == 2 and "could not parse the rest" in head["reason"]
+
+
+def _write(path, data):
+    path.write_bytes(data)
+    return path

@@ -76,10 +76,10 @@ def gather(store: ArticleStore, name: str, entries: list[Entry], placement,
     return placed.select([c for c in schema.names if c in placed.column_names])
 
 
-def slices(entries: list[Entry], size: int = SLICE_ENTRIES) -> Iterator[tuple[list[Entry], tuple]]:
-    """Consecutive slices of ``entries`` with their placements (one empty slice for no entries)."""
-    for start in range(0, max(len(entries), 1), size):
-        part = entries[start:start + size]
+def slices(entries: list[Entry]) -> Iterator[tuple[list[Entry], tuple]]:
+    """Consecutive slices of SLICE_ENTRIES entries with their placements (one empty slice for none)."""
+    for start in range(0, max(len(entries), 1), SLICE_ENTRIES):
+        part = entries[start:start + SLICE_ENTRIES]
         yield part, _placement(part)
 
 

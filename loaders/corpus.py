@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Callable, Iterator
 
 import pandas as pd
 
@@ -32,12 +32,24 @@ WORKING_COLUMNS = {c: t for c, t in ARTICLE_COLUMNS.items() if c not in TEXT_COL
 
 
 class Lazy:
-    """A table read on first use, once, whichever thread asks first (sessions share a corpus)."""
+    """A table read on first use, once, whichever thread asks first (sessions share a corpus).
 
-    def __init__(self, load: Callable[[], pd.DataFrame]):
+    ``batches`` (optional) reads it again as consecutive frames without keeping them, for a pass
+    over a table too big to hold whole (what ``Corpus.term_batches`` gives).
+    """
+
+    def __init__(self, load: Callable[[], pd.DataFrame], batches: Callable[[], Iterator[pd.DataFrame]] | None = None):
         self._load = load
+        self._batches = batches
         self._value: pd.DataFrame | None = None
         self._lock = threading.Lock()
+
+    def frames(self) -> Iterator[pd.DataFrame]:
+        """The table as consecutive frames: the one held if it was read, else its batches."""
+        if self._value is not None or self._batches is None:
+            yield self.get()
+        else:
+            yield from self._batches()
 
     def get(self) -> pd.DataFrame:
         with self._lock:
@@ -146,6 +158,15 @@ class Corpus:
         for name in TEXT_COLUMNS:
             out[name] = self._texts().of(out["doc_id"], name)
         return out[[c for c in ARTICLE_COLUMNS if c in out.columns]]
+
+    def term_batches(self) -> Iterator[pd.DataFrame]:
+        """The terms table as consecutive frames (at least one), read from the cache a batch at a
+        time when it is not held: a pass over ~10 million rows without holding them."""
+        value = self.__dict__["terms"]
+        if isinstance(value, Lazy):
+            yield from value.frames()
+        else:
+            yield value
 
     def release_terms(self) -> None:
         """Free the terms table if the cache can read it again (a page needs only what was built

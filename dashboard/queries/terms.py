@@ -50,17 +50,32 @@ class TermMatrix:
 
     @classmethod
     def build(cls, corpus: Corpus) -> "TermMatrix":
-        terms = corpus.terms.dropna(subset=["term"])
-        pairs = terms.groupby(["doc_id", "term"], sort=False, observed=True)["count"].sum().reset_index()
-        rows = pd.Index(corpus.articles["doc_id"]).get_indexer(pairs["doc_id"])
-        pairs = pairs[rows >= 0]
-        codes, distinct = pd.factorize(pairs["term"])
-        names = pd.Series(distinct, dtype=corpus.terms["term"].dtype)
+        """From the terms table read a batch at a time (it is never held whole): pairs in order of
+        first appearance, term codes in order of first appearance, counts summed per pair."""
+        index = pd.Index(corpus.articles["doc_id"])
+        vocabulary: dict[str, int] = {}
+        rows, codes, counts, dtype = [], [], [], None
+        for batch in corpus.term_batches():
+            dtype = batch["term"].dtype
+            batch = batch.dropna(subset=["term"])
+            at = index.get_indexer(batch["doc_id"])
+            kept = batch[at >= 0]
+            local, distinct = pd.factorize(kept["term"])
+            known = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in distinct), np.int64, len(distinct))
+            rows.append(at[at >= 0].astype(np.int64))
+            codes.append(known[local])
+            counts.append(kept["count"].fillna(0).to_numpy(dtype=np.int64))
+        row, code, count = (np.concatenate(part) if part else np.zeros(0, np.int64) for part in (rows, codes, counts))
+        # one entry per (article, term): an article's rows may repeat a term, or straddle two batches
+        keys, first, inverse = np.unique(row * max(len(vocabulary), 1) + code, return_index=True, return_inverse=True)
+        summed = np.bincount(inverse, weights=count, minlength=len(keys)).astype(np.int64)
+        appearance = np.argsort(first, kind="stable")
+        names = pd.Series(list(vocabulary), dtype=dtype)
         order = np.empty(len(names), dtype=np.int64)
         order[np.argsort(series_key(names).to_numpy(dtype=object), kind="stable")] = np.arange(len(names))
         # 32-bit: ~10 million pairs at a national scale, and no code, row or count nears 2**31
-        return cls(names, order, codes.astype(np.int32), rows[rows >= 0].astype(np.int32),
-                   pairs["count"].fillna(0).to_numpy(dtype=np.int32))
+        return cls(names, order, code[first[appearance]].astype(np.int32), row[first[appearance]].astype(np.int32),
+                   summed[appearance].astype(np.int32))
 
     def counted(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(occurrences, articles holding it) per term code, over the articles marked in ``articles``."""

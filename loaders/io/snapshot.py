@@ -25,8 +25,9 @@ import shutil
 import tempfile
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
@@ -34,7 +35,7 @@ from .. import settings
 from ..corpus import TEXT_COLUMNS, WORKING_COLUMNS, Corpus, Lazy, Texts
 from ..schema import LONG_TABLES, TERM_COLUMNS
 from . import cache
-from .cache import FINGERPRINT_CHARS, clear_stale_tmp, damage_row, write_parquet_dir
+from .cache import FINGERPRINT_CHARS, Built, clear_stale_tmp, damage_row, write_parquet_dir
 from .tables import to_pandas
 from .units import Unit
 
@@ -42,6 +43,7 @@ RACY_S = 2.0
 FORMAT = 1
 EAGER = ["evidence", "themes", "people", "numbers", "report"]
 FILES = ["articles", "texts", "terms", *EAGER]
+TERM_BATCH_ROWS = 1 << 20  # terms rows read at a time by a pass over the whole table
 TEXT_TYPES = {"doc_id": "string", **{c: "string" for c in TEXT_COLUMNS}}
 
 log = logging.getLogger(__name__)
@@ -126,7 +128,8 @@ class SnapshotStore:
             self.problems.append(damage_row(folder, "the corpus was rebuilt from the article cache", exc))
             shutil.rmtree(folder, ignore_errors=True)
             return None
-        terms = Lazy(lambda: to_pandas(pq.read_table(folder / "terms.parquet"), TERM_COLUMNS))
+        terms = Lazy(lambda: to_pandas(pq.read_table(folder / "terms.parquet"), TERM_COLUMNS),
+                     batches=lambda: _term_batches(folder / "terms.parquet"))
         texts = Texts(read=lambda column: to_pandas(pq.read_table(folder / "texts.parquet", columns=["doc_id", column]),
                                                     {"doc_id": "string", column: "string"}))
         return Corpus(articles=tables.pop("articles"), terms=terms, texts=texts, **tables)
@@ -136,10 +139,10 @@ class SnapshotStore:
         columns = WORKING_COLUMNS if name == "articles" else LONG_TABLES[name]
         return to_pandas(pq.read_table(folder / f"{name}.parquet", page_checksum_verification=True), columns)
 
-    def store(self, key: str, tables: dict[str, pa.Table | Callable[[], pa.Table]], path, stats: list[list],
+    def store(self, key: str, tables: dict[str, Built | Callable[[], Built]], path, stats: list[list],
               taken_ns: int) -> bool:
-        """Write the snapshot (tables may be built on demand, one at a time) and record ``path``'s file
-        stats for it; False (logged) on failure."""
+        """Write the snapshot (tables may be built on demand, one at a time, or come as slices) and
+        record ``path``'s file stats for it; False (logged) on failure."""
         if self.base is None:
             return False
         try:
@@ -180,6 +183,16 @@ class SnapshotStore:
         for other in self.base.parent.iterdir():
             if other.is_dir() and other != self.base and len(other.name) == FINGERPRINT_CHARS:
                 shutil.rmtree(other, ignore_errors=True)
+
+
+def _term_batches(path: Path) -> Iterator[pd.DataFrame]:
+    """The stored terms as frames of TERM_BATCH_ROWS rows (one empty frame for none)."""
+    empty = True
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=TERM_BATCH_ROWS):
+        empty = False
+        yield to_pandas(pa.Table.from_batches([batch]), TERM_COLUMNS)
+    if empty:
+        yield to_pandas(pq.read_schema(path).empty_table(), TERM_COLUMNS)
 
 
 def now_ns() -> int:

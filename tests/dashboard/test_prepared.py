@@ -12,7 +12,8 @@ from dashboard.filters import Filters
 from dashboard.queries import prepared
 from dashboard.queries.counting import map_distinct
 from dashboard.queries.periods import UNDATED, bucket_of
-from dashboard.queries.terms import distinctive_terms, term_matrix, term_table
+from dashboard.queries.terms import TermMatrix, distinctive_terms, term_matrix, term_table
+from loaders.corpus import Lazy
 
 FILTERS = [
     pytest.param(Filters(), id="defaults: relevant articles only"),
@@ -116,6 +117,45 @@ def test_term_matrix_holds_every_pair_once(corpus):
     pairs = corpus.terms.drop_duplicates(["doc_id", "term"])
     assert len(matrix.codes) == len(pairs), "one entry per (article, term)"
     assert int(matrix.counts.sum()) == int(corpus.terms["count"].sum()), "no occurrence lost"
+
+
+def _matrix_by_groupby(corpus):
+    """The term matrix's definition on the whole table: (article row, term) pairs in order of first
+    appearance, their counts summed; codes in order of first appearance."""
+    terms = corpus.terms.dropna(subset=["term"])
+    pairs = terms.groupby(["doc_id", "term"], sort=False, observed=True)["count"].sum().reset_index()
+    rows = pd.Index(corpus.articles["doc_id"]).get_indexer(pairs["doc_id"])
+    pairs = pairs[rows >= 0]
+    codes, names = pd.factorize(pairs["term"])
+    return list(names), codes.tolist(), rows[rows >= 0].tolist(), pairs["count"].fillna(0).astype(int).tolist()
+
+
+def _in_batches(terms, size):
+    """``terms`` as a lazily read table that a pass reads ``size`` rows at a time (as the cache does)."""
+    return Lazy(lambda: terms, batches=lambda: (terms.iloc[i:i + size] for i in range(0, max(len(terms), 1), size)))
+
+
+@pytest.mark.parametrize("size", [
+    pytest.param(1, id="one row per batch: every article straddles batches"),
+    pytest.param(3, id="batches cutting through articles"),
+    pytest.param(10**6, id="the whole table in one batch"),
+])
+@pytest.mark.parametrize("extra", [
+    pytest.param([], id="the fixture's terms"),
+    pytest.param([("a01", "chung", 2), ("a01", "chung", 3), ("a02", "chung", 1)], id="a term repeated in an article"),
+    pytest.param([("zz-not-loaded", "lạ", 4)], id="rows of an article not in the corpus are left out"),
+    pytest.param([("a01", None, 5)], id="a row without a term is left out"),
+    pytest.param([("a02", "trống", None)], id="a count not reported counts 0"),
+])
+def test_term_matrix_read_in_batches_is_the_groupby_of_the_whole_table(corpus, size, extra):
+    rows = pd.DataFrame(extra, columns=["doc_id", "term", "count"]).astype(corpus.terms.dtypes.to_dict())
+    terms = pd.concat([corpus.terms, rows], ignore_index=True)
+    whole = replace(corpus, terms=terms)
+    names, codes, article_rows, counts = _matrix_by_groupby(whole)
+    matrix = TermMatrix.build(replace(corpus, terms=_in_batches(terms, size)))
+    assert matrix.terms.tolist() == names, "codes in order of first appearance"
+    assert matrix.codes.tolist() == codes and matrix.rows.tolist() == article_rows, "one entry per pair, in order"
+    assert matrix.counts.tolist() == counts, "counts summed per pair"
 
 
 @pytest.mark.parametrize("values", [

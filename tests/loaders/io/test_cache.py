@@ -98,6 +98,21 @@ def test_cached_tables_equal_uncached_ones(corpus_dir, tmp_path):
     same_tables(plain, warm)
 
 
+def test_tables_read_and_written_in_slices_equal_whole_ones(tmp_path, monkeypatch):
+    from loaders import assemble
+
+    path = write_jsonl(tmp_path / "lines.jsonl", LINES)
+    whole = load_corpus(path, cache_dir=False, workers=1)  # assembled in one slice
+    monkeypatch.setattr(assemble, "SLICE_ENTRIES", 1)  # now every article is its own slice
+    monkeypatch.setattr(snapshot_mod, "TERM_BATCH_ROWS", 2)  # batches cutting through articles
+    load_corpus(path, cache_dir=tmp_path / "c", workers=1)
+    warm = load_corpus(path, cache_dir=tmp_path / "c", workers=1)
+    batches = list(warm.term_batches())
+    assert len(batches) > len(LINES), "the stored terms were read a batch at a time"
+    pd.testing.assert_frame_equal(pd.concat(batches, ignore_index=True), warm.terms)
+    same_tables(whole, warm)
+
+
 @pytest.mark.parametrize("change, again", [
     pytest.param(lambda ls: ls + [{"id": "n4", "text": "Ngày 5/1, tỉnh Bình Định họp Ban Chỉ đạo."}], ["n4"],
                  id="appended line: only it is extracted"),

@@ -129,9 +129,11 @@ def _build(path, store: ArticleStore, snapshots: SnapshotStore, seen, workers, p
     report = typed(pd.DataFrame(run.report_rows()), REPORT_COLUMNS) if run.report_rows() else empty(REPORT_COLUMNS)
     key = snapshot_key(items)
     stats, taken = seen
-    stored = snapshots.store(key, _arrow_tables(done, report), path, stats, taken)  # False if it failed
-    corpus = snapshots.load(key) if stored else None
-    return corpus if corpus is not None else _in_memory(done, report)
+    if not snapshots.store(key, _arrow_tables(done, report), path, stats, taken):  # logged
+        return _in_memory(done, report)
+    del done  # read back from the snapshot instead: holding both would be the ingest's peak
+    corpus = snapshots.load(key)
+    return corpus if corpus is not None else _in_memory(assemble(store, run.kept()), report)
 
 
 def _arrow_tables(done: Assembled, report: pd.DataFrame) -> dict:

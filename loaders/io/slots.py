@@ -21,7 +21,7 @@ class Slot:
     """One unit's report rows (its own row first), or a report row for a file that is no unit."""
 
     rows: list[dict]
-    unit: Unit | None = None
+    member: str | None = None  # the unit's zip member (a slot keeps no unit: a unit holds its file's bytes)
     drop: dict[str, str] = field(default_factory=dict)  # doc_id -> why it is not loaded
 
 
@@ -45,7 +45,7 @@ def account(slot: Slot, reasons: dict[str, str]) -> None:
         return
     if head["status"] == "loaded" and head["records"] == 0:
         head["status"], head["reason"] = "skipped", "no record left (see the rows below)"
-    member = slot.unit.member if slot.unit else None
+    member = slot.member
     for doc_id, why in reasons.items():
         slot.rows.append(report_row(head["path"], f"{member} id {doc_id}" if member else f"id {doc_id}",
                                     "skipped", why))
@@ -71,7 +71,7 @@ class Run:
             self.slots.append(Slot(rows=[item]))
             return
         streamed = Streamed(item)
-        slot = Slot(rows=streamed.report, unit=item)
+        slot = Slot(rows=streamed.report, member=item.member)
         index = len(self.slots)
         self.slots.append(slot)
         dups = {}

@@ -61,21 +61,17 @@ class TermMatrix:
             at = index.get_indexer(batch["doc_id"])
             kept = batch[at >= 0]
             local, distinct = pd.factorize(kept["term"])
-            known = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in distinct), np.int64, len(distinct))
-            rows.append(at[at >= 0].astype(np.int64))
+            known = np.fromiter((vocabulary.setdefault(t, len(vocabulary)) for t in distinct), np.int32, len(distinct))
+            # 32-bit: ~10 million pairs at a national scale, and no code, row or count nears 2**31
+            rows.append(at[at >= 0].astype(np.int32))
             codes.append(known[local])
-            counts.append(kept["count"].fillna(0).to_numpy(dtype=np.int64))
-        row, code, count = (np.concatenate(part) if part else np.zeros(0, np.int64) for part in (rows, codes, counts))
-        # one entry per (article, term): an article's rows may repeat a term, or straddle two batches
-        keys, first, inverse = np.unique(row * max(len(vocabulary), 1) + code, return_index=True, return_inverse=True)
-        summed = np.bincount(inverse, weights=count, minlength=len(keys)).astype(np.int64)
-        appearance = np.argsort(first, kind="stable")
+            counts.append(kept["count"].fillna(0).to_numpy(dtype=np.int32))
+        row, code, count = (np.concatenate(part) if part else np.zeros(0, np.int32) for part in (rows, codes, counts))
+        del rows, codes, counts
         names = pd.Series(list(vocabulary), dtype=dtype)
         order = np.empty(len(names), dtype=np.int64)
         order[np.argsort(series_key(names).to_numpy(dtype=object), kind="stable")] = np.arange(len(names))
-        # 32-bit: ~10 million pairs at a national scale, and no code, row or count nears 2**31
-        return cls(names, order, code[first[appearance]].astype(np.int32), row[first[appearance]].astype(np.int32),
-                   summed[appearance].astype(np.int32))
+        return cls(names, order, *_one_entry_per_pair(row, code, count, len(vocabulary)))
 
     def counted(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(occurrences, articles holding it) per term code, over the articles marked in ``articles``."""
@@ -83,6 +79,24 @@ class TermMatrix:
         codes = self.codes[picked]
         return (np.bincount(codes, weights=self.counts[picked], minlength=len(self.terms)).astype(np.int64),
                 np.bincount(codes, minlength=len(self.terms)))
+
+
+def _one_entry_per_pair(row: np.ndarray, code: np.ndarray, count: np.ndarray,
+                        terms: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(codes, rows, counts) with each (row, code) pair once, at its first appearance, its counts
+    summed: a table may repeat a term within an article (and a batch may cut through one). Usually
+    nothing repeats, and one sorted copy of the keys shows it."""
+    key = row.astype(np.int64) * max(terms, 1) + code
+    ordered = np.sort(key)
+    if not (ordered[1:] == ordered[:-1]).any():
+        return code, row, count
+    del ordered
+    by_key = np.argsort(key, kind="stable")  # stable: a pair's first appearance comes first
+    starts = np.r_[True, key[by_key][1:] != key[by_key][:-1]]
+    summed = np.bincount(np.cumsum(starts) - 1, weights=count[by_key]).astype(np.int32)
+    first = by_key[starts]
+    appearance = np.argsort(first, kind="stable")
+    return code[first[appearance]], row[first[appearance]], summed[appearance]
 
 
 def term_matrix(corpus: Corpus) -> TermMatrix:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Protocol
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from .schema import (
     ARTICLE_COLUMNS,
@@ -67,23 +69,35 @@ class Lazy:
             self._value = None
 
 
-class Texts:
-    """Full texts by doc_id: a frame in memory, or a reader of one column of the cache.
+class StoredTexts(Protocol):
+    """Texts kept on disk and read by row, never held whole (io/snapshot.py's texts file)."""
 
-    ``read(column)`` returns a frame (doc_id, column); each column is read once and kept.
+    def doc_ids(self) -> pd.Index:
+        """Every stored doc_id, in storage order."""
+
+    def values(self, name: str, positions: np.ndarray) -> pa.Array:
+        """Column ``name`` at ``positions`` (storage rows), in that order, as an Arrow large_string array."""
+
+
+class Texts:
+    """Full texts by doc_id: a frame in memory, or texts stored on disk and read when asked for.
+
+    At a national scale the bodies are ~350 MB: a loaded corpus reads the rows a page shows (an
+    article, the sentences of a keyword in context) instead of holding every text.
     """
 
-    def __init__(self, frame: pd.DataFrame | None = None, read: Callable[[str], pd.DataFrame] | None = None):
+    def __init__(self, frame: pd.DataFrame | None = None, stored: StoredTexts | None = None):
         self._frame = frame
-        self._read = read
+        self._stored = stored
         self._columns: dict[str, pd.Series] = {}
+        self._positions: pd.Series | None = None  # doc_id -> storage row (its first one)
         self._lock = threading.Lock()
 
-    def column(self, name: str) -> pd.Series:
-        """The ``name`` text of every article, indexed by doc_id."""
+    def _column(self, name: str) -> pd.Series:
+        """The ``name`` text of every article of the frame, indexed by doc_id."""
         with self._lock:
             if name not in self._columns:
-                source = self._frame if self._read is None else self._read(name)
+                source = self._frame
                 if source is None or name not in source:
                     source = empty({"doc_id": "string", name: "string"})
                 # from the column's own array: ``to_numpy`` would make a Python string of every text
@@ -93,11 +107,32 @@ class Texts:
                 self._columns[name] = texts[~texts.index.duplicated()]
             return self._columns[name]
 
+    def _rows(self, stored: StoredTexts) -> pd.Series:
+        with self._lock:
+            if self._positions is None:
+                ids = stored.doc_ids()
+                first = ~ids.duplicated()
+                self._positions = pd.Series(np.flatnonzero(first), index=ids[first])
+            return self._positions
+
     def of(self, doc_ids, name: str = "body") -> pd.Series:
         """``name`` for each of ``doc_ids`` (aligned with them; missing texts are <NA>)."""
         ids = pd.Series(doc_ids)
-        values = self.column(name).reindex(ids.astype("string").to_numpy())
-        return pd.Series(values.array, index=ids.index, dtype="string")
+        wanted = ids.astype("string").to_numpy()
+        if self._stored is None:
+            values = self._column(name).reindex(wanted)
+            return pd.Series(values.array, index=ids.index, dtype="string")
+        rows = self._rows(self._stored)
+        at = rows.index.get_indexer(wanted)
+        found = at >= 0
+        if not found.any():
+            return pd.Series(pd.NA, index=ids.index, dtype="string")
+        read = self._stored.values(name, rows.to_numpy()[at[found]])
+        within = np.zeros(len(at), dtype=np.int64)
+        within[found] = np.arange(int(found.sum()))
+        # in Arrow all the way: a Python string per text would double the bytes of every body read
+        texts = read.take(pa.array(within, mask=~found))
+        return pd.Series(pd.arrays.ArrowStringArray(texts), index=ids.index, dtype="string")
 
 
 def _split_texts(articles: pd.DataFrame, known: Texts | None = None) -> tuple[pd.DataFrame, Texts]:

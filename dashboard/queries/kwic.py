@@ -6,6 +6,8 @@ variants): the corpus's search index picks the articles, then only their sentenc
 """
 from __future__ import annotations
 
+from typing import Iterator
+
 import pandas as pd
 
 from loaders.schema import Corpus
@@ -18,6 +20,7 @@ from .filtering import filter_articles
 
 KWIC_COLUMNS = ["doc_id", "title", "date", "province", "left", "hit", "right", "sentence"]
 CONTEXT_CHARS = 70  # each side of the hit
+BODY_CHUNK = 64  # bodies read at a time while collecting hits
 ELLIPSIS = "…"
 
 
@@ -68,10 +71,12 @@ def _term_hits(corpus: Corpus, term: str, arts: pd.DataFrame, limit: int, width:
     return rows
 
 
-def _bodies(corpus: Corpus, doc_ids: pd.Series) -> list:
-    """The bodies of ``doc_ids``, in their order: the one place this module reads article texts
-    (Corpus.bodies: the loaded corpus keeps them out of the working frame)."""
-    return corpus.bodies(doc_ids).tolist()
+def _bodies(corpus: Corpus, doc_ids: pd.Series) -> Iterator:
+    """The bodies of ``doc_ids``, in their order, read BODY_CHUNK at a time: the one place this
+    module reads article texts (Corpus.bodies reads them from the cache), and the caller stops at
+    its limit of hits, usually within the first chunk."""
+    for start in range(0, len(doc_ids), BODY_CHUNK):
+        yield from corpus.bodies(doc_ids.iloc[start:start + BODY_CHUNK]).tolist()
 
 
 def _theme_hits(corpus: Corpus, theme: str, arts: pd.DataFrame, limit: int, width: int) -> list[dict]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -32,17 +33,22 @@ class SearchIndex:
     signatures: Signatures  # which articles may hold a word: the scan reads only those
 
     @classmethod
-    def build(cls, articles: pd.DataFrame, bodies: pd.Series | None = None) -> "SearchIndex":
-        """``bodies`` aligned with ``articles`` (``Corpus.bodies``: a loaded corpus keeps its texts
-        out of the working frame); without them, ``articles`` holds a ``body`` column."""
-        title = articles["title"].fillna("").astype(str)
-        body = (articles["body"] if bodies is None else pd.Series(bodies.array, index=articles.index))
-        body = body.fillna("").astype(str)
+    def build(cls, articles: pd.DataFrame, bodies: pd.Series | Callable[[pd.Series], pd.Series] | None = None
+              ) -> "SearchIndex":
+        """``bodies``: aligned with ``articles``, or a function giving the bodies of some doc_ids
+        (``Corpus.bodies``: a loaded corpus keeps its texts on disk, and they are read a chunk at a
+        time); without them, ``articles`` holds a ``body`` column."""
         signatures = Signatures.empty(len(articles))
         keys: list[str] = []
         for first in range(0, len(articles), CHUNK_TEXTS):  # Python strings for one chunk at a time
             chunk = slice(first, first + CHUNK_TEXTS)
-            folded = folded_bytes((title.iloc[chunk] + "\n" + body.iloc[chunk]).tolist())
+            if bodies is None:
+                body = articles["body"].iloc[chunk]
+            else:
+                body = bodies(articles["doc_id"].iloc[chunk]) if callable(bodies) else bodies.iloc[chunk]
+            title = articles["title"].iloc[chunk].fillna("").astype(str)
+            texts = title.to_numpy(dtype=object) + "\n" + body.fillna("").astype(str).to_numpy(dtype=object)
+            folded = folded_bytes(texts.tolist())
             keys += keys_of_bytes(folded)
             signatures.add(folded, first)
         starts, ends, offset = [], [], 0
@@ -112,7 +118,7 @@ def index_of(corpus) -> SearchIndex:
 
 
 def _build_for(corpus) -> SearchIndex:
-    return SearchIndex.build(corpus.articles, corpus.bodies(corpus.articles["doc_id"]))
+    return SearchIndex.build(corpus.articles, corpus.bodies)
 
 
 def attach(corpus) -> None:

@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterator
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -43,6 +44,8 @@ RACY_S = 2.0
 FORMAT = 1
 EAGER = ["evidence", "themes", "people", "numbers", "report"]
 FILES = ["articles", "texts", "terms", *EAGER]
+TEXT_ROW_GROUP = 256  # texts per row group of the texts file: what showing one article reads
+WHOLE_READ_SHARE = 0.25  # asked for more of the texts than this: read the whole column at once
 TERM_BATCH_ROWS = 1 << 20  # terms rows read at a time by a pass over the whole table
 TEXT_TYPES = {"doc_id": "string", **{c: "string" for c in TEXT_COLUMNS}}
 
@@ -130,8 +133,7 @@ class SnapshotStore:
             return None
         terms = Lazy(lambda: to_pandas(pq.read_table(folder / "terms.parquet"), TERM_COLUMNS),
                      batches=lambda: _term_batches(folder / "terms.parquet"))
-        texts = Texts(read=lambda column: to_pandas(pq.read_table(folder / "texts.parquet", columns=["doc_id", column]),
-                                                    {"doc_id": "string", column: "string"}))
+        texts = Texts(stored=TextFile(folder / "texts.parquet"))
         return Corpus(articles=tables.pop("articles"), terms=terms, texts=texts, **tables)
 
     @staticmethod
@@ -150,7 +152,9 @@ class SnapshotStore:
             clear_stale_tmp(self.base)
             if not (self.base / key).is_dir():
                 manifest = {"manifest.json": lambda rows: json.dumps({"format": FORMAT, "rows": rows})}
-                write_parquet_dir(self.base / key, {name: tables[name] for name in FILES}, manifest)
+                files = {name: tables[name] for name in FILES}
+                files["texts"] = _in_row_groups(files["texts"])
+                write_parquet_dir(self.base / key, files, manifest)
             self._record(path, key, stats, taken_ns)
         except Exception as exc:  # disk full, read-only: the next load rebuilds from the article cache
             log.warning("could not write corpus snapshot %s: %s", key, exc)
@@ -183,6 +187,50 @@ class SnapshotStore:
         for other in self.base.parent.iterdir():
             if other.is_dir() and other != self.base and len(other.name) == FINGERPRINT_CHARS:
                 shutil.rmtree(other, ignore_errors=True)
+
+
+def _in_row_groups(texts: Built | Callable[[], Built]) -> Callable[[], Iterator[pa.Table]]:
+    """The texts as slices of TEXT_ROW_GROUP rows, each written as one row group (what
+    ``TextFile`` reads one at a time)."""
+    def pieces() -> Iterator[pa.Table]:
+        built = texts() if callable(texts) else texts
+        for part in [built] if isinstance(built, pa.Table) else built:
+            for start in range(0, max(part.num_rows, 1), TEXT_ROW_GROUP):
+                yield part.slice(start, TEXT_ROW_GROUP)
+    return pieces
+
+
+class TextFile:
+    """A snapshot's texts read by row: only the row groups holding the rows asked for, so a page
+    showing one article reads TEXT_ROW_GROUP texts, not the ~350 MB of a national corpus's bodies."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        meta = pq.read_metadata(path)
+        self.starts = np.cumsum([0, *(meta.row_group(i).num_rows for i in range(meta.num_row_groups))])
+
+    def doc_ids(self) -> pd.Index:
+        return pd.Index(to_pandas(pq.read_table(self.path, columns=["doc_id"]), {"doc_id": "string"})["doc_id"])
+
+    def values(self, name: str, positions: np.ndarray) -> pa.Array:
+        positions = np.asarray(positions, dtype=np.int64)
+        if not len(positions):
+            return pa.array([], pa.large_string())
+        if len(positions) > WHOLE_READ_SHARE * self.starts[-1]:  # most rows: one read of the column is quicker
+            column = pq.read_table(self.path, columns=[name])[name]
+            return column.take(pa.array(positions)).combine_chunks().cast(pa.large_string())
+        groups = np.searchsorted(self.starts, positions, side="right") - 1
+        by_group = np.argsort(groups, kind="stable")
+        edges = np.flatnonzero(np.r_[True, groups[by_group][1:] != groups[by_group][:-1], True])
+        file = pq.ParquetFile(self.path)
+        parts = [pa.array([], pa.string())]
+        for lo, hi in zip(edges[:-1], edges[1:], strict=True):
+            rows, group = by_group[lo:hi], int(groups[by_group[lo]])
+            column = file.read_row_group(group, columns=[name])[name]
+            parts.append(column.take(pa.array(positions[rows] - self.starts[group])).combine_chunks())
+        back = np.empty(len(positions), dtype=np.int64)
+        back[by_group] = np.arange(len(positions))
+        return pa.concat_arrays(parts).take(pa.array(back)).cast(pa.large_string())
 
 
 def _term_batches(path: Path) -> Iterator[pd.DataFrame]:

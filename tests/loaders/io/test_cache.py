@@ -113,6 +113,28 @@ def test_tables_read_and_written_in_slices_equal_whole_ones(tmp_path, monkeypatc
     same_tables(whole, warm)
 
 
+@pytest.mark.parametrize("ids", [
+    pytest.param(["n2"], id="one article: its row group only"),
+    pytest.param(["n3", "n1"], id="out of storage order"),
+    pytest.param(["n1", "zz", "n1"], id="an unknown id is missing, a repeated one read twice"),
+    pytest.param(["n1", "n2", "n3"], id="most of the corpus: one read of the column"),
+    pytest.param([], id="none"),
+])
+@pytest.mark.parametrize("name", ["body", "raw_text"])
+def test_stored_texts_read_by_row_equal_the_texts_in_memory(tmp_path, monkeypatch, ids, name):
+    monkeypatch.setattr(snapshot_mod, "TEXT_ROW_GROUP", 1)  # a row group per article
+    monkeypatch.setattr(snapshot_mod, "WHOLE_READ_SHARE", 0.9)  # by row group up to 2 of the 3 articles
+    path = write_jsonl(tmp_path / "lines.jsonl", LINES)
+    plain = load_corpus(path, cache_dir=False, workers=1)
+    load_corpus(path, cache_dir=tmp_path / "c", workers=1)
+    stored = load_corpus(path, cache_dir=tmp_path / "c", workers=1)
+    assert isinstance(stored.texts._stored, snapshot_mod.TextFile), "texts read from the snapshot, not held"
+    assert pq.read_metadata(next((tmp_path / "c").glob("*/corpus/*/*/texts.parquet"))).num_row_groups == len(LINES)
+    index = pd.RangeIndex(len(ids)) + 5  # the caller's index is kept
+    pd.testing.assert_series_equal(stored.texts.of(pd.Series(ids, index=index, dtype=object), name),
+                                   plain.texts.of(pd.Series(ids, index=index, dtype=object), name))
+
+
 @pytest.mark.parametrize("change, again", [
     pytest.param(lambda ls: ls + [{"id": "n4", "text": "Ngày 5/1, tỉnh Bình Định họp Ban Chỉ đạo."}], ["n4"],
                  id="appended line: only it is extracted"),

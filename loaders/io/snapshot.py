@@ -44,7 +44,7 @@ RACY_S = 2.0
 FORMAT = 1
 EAGER = ["evidence", "themes", "people", "numbers", "report"]
 FILES = ["articles", "texts", "terms", *EAGER]
-TEXT_ROW_GROUP = 256  # texts per row group of the texts file: what showing one article reads
+TEXT_ROW_GROUP = 64  # texts per row group of the texts file: what showing one article reads
 WHOLE_READ_SHARE = 0.25  # asked for more of the texts than this: read the whole column at once
 TERM_BATCH_ROWS = 1 << 20  # terms rows read at a time by a pass over the whole table
 TEXT_TYPES = {"doc_id": "string", **{c: "string" for c in TEXT_COLUMNS}}
@@ -206,8 +206,8 @@ class TextFile:
 
     def __init__(self, path: Path):
         self.path = path
-        meta = pq.read_metadata(path)
-        self.starts = np.cumsum([0, *(meta.row_group(i).num_rows for i in range(meta.num_row_groups))])
+        self.meta = pq.read_metadata(path)  # parsed once: a footer lists every row group
+        self.starts = np.cumsum([0, *(self.meta.row_group(i).num_rows for i in range(self.meta.num_row_groups))])
 
     def doc_ids(self) -> pd.Index:
         return pd.Index(to_pandas(pq.read_table(self.path, columns=["doc_id"]), {"doc_id": "string"})["doc_id"])
@@ -222,7 +222,7 @@ class TextFile:
         groups = np.searchsorted(self.starts, positions, side="right") - 1
         by_group = np.argsort(groups, kind="stable")
         edges = np.flatnonzero(np.r_[True, groups[by_group][1:] != groups[by_group][:-1], True])
-        file = pq.ParquetFile(self.path)
+        file = pq.ParquetFile(self.path, metadata=self.meta)
         parts = [pa.array([], pa.string())]
         for lo, hi in zip(edges[:-1], edges[1:], strict=True):
             rows, group = by_group[lo:hi], int(groups[by_group[lo]])

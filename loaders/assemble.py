@@ -115,6 +115,9 @@ def assemble(store: ArticleStore, entries: list[Entry]) -> Assembled:
     placement = _placement(entries)
     working = [c for c in WORKING_COLUMNS if c != "meeting_id"]
     articles = to_pandas(gather(store, "articles", entries, placement, working), WORKING_COLUMNS)
+    # Arrow's allocator keeps freed pages for later Arrow use; grouping's arrays are numpy's, so
+    # the Arrow tables just converted would stay resident beside them at a national scale
+    pa.default_memory_pool().release_unused()
     articles["meeting_id"] = assign_meeting_ids(articles[GROUPING_COLUMNS], shingle_sets(store, entries))
     small = {name: to_pandas(gather(store, name, entries, placement), EXTRACTED[name])
              for name in EXTRACTED if name not in ("articles", "terms")}

@@ -81,7 +81,7 @@ def _postings(anchors: list[np.ndarray]) -> Iterator[list[int]]:
     if not sizes.sum():
         return
     hashes = np.concatenate(anchors)
-    docs = np.repeat(np.arange(len(anchors)), sizes)
+    docs = np.repeat(np.arange(len(anchors), dtype=np.int32), sizes)  # 32-bit: millions of anchors at 100k
     order = np.argsort(hashes, kind="stable")  # stable: each anchor's texts stay in ascending order
     hashes, docs = hashes[order], docs[order]
     starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])

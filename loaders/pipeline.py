@@ -14,6 +14,7 @@ does every cache file that had to be rebuilt.
 from __future__ import annotations
 
 import logging
+from functools import partial
 from pathlib import Path
 from typing import Callable
 
@@ -137,9 +138,10 @@ def _build(path, store: ArticleStore, snapshots: SnapshotStore, seen, workers, p
 
 
 def _arrow_tables(done: Assembled, report: pd.DataFrame) -> dict:
-    out: dict = {"articles": to_arrow(done.articles, WORKING_COLUMNS), "texts": done.texts, "terms": done.terms,
-                 "report": to_arrow(report, REPORT_COLUMNS)}
-    out.update({name: to_arrow(frame, LONG_TABLES[name]) for name, frame in done.small.items()})
+    """The snapshot's tables, each converted to Arrow only when its turn to be written comes."""
+    out: dict = {"articles": partial(to_arrow, done.articles, WORKING_COLUMNS), "texts": done.texts,
+                 "terms": done.terms, "report": partial(to_arrow, report, REPORT_COLUMNS)}
+    out.update({name: partial(to_arrow, frame, LONG_TABLES[name]) for name, frame in done.small.items()})
     return out
 
 

@@ -298,3 +298,34 @@ def test_all_periods_and_buckets_fill_the_gaps():
 def test_top_rows_keeps_the_busiest_groups_whole():
     table = pd.DataFrame({"province": ["A", "A", "B", "C"], "year": [1, 2, 1, 1], "count": [1, 1, 3, 1]})
     assert top_rows(table, "province", 2)["province"].tolist() == ["A", "A", "B"]  # A (2) beats C (1) on total
+
+
+# ---------------------------------------------------------------- per-corpus pairs and kept totals
+
+@pytest.mark.parametrize("themes, rows, names", [
+    pytest.param([["a", "b"], [], ["c"]], [0, 0, 2], ["a", "b", "c"], id="row order, then list order; none for []"),
+    pytest.param([[], []], [], [], id="no themes at all"),
+    pytest.param([["a"], ["a"]], [0, 1], ["a", "a"], id="a theme of two rows is two pairs"),
+])
+def test_theme_pairs(themes, rows, names):
+    from dashboard.queries.themes import theme_pairs
+    found_rows, found_names = theme_pairs(pd.Series(themes, index=[10 + i for i in range(len(themes))], dtype=object))
+    assert (found_rows.tolist(), found_names.tolist()) == (rows, names)
+
+
+@pytest.mark.parametrize("f, keep", [
+    pytest.param(Filters(), ["meeting_key"], id="default filters, meetings counted"),
+    pytest.param(Filters(relevant_only=False, unit="articles"), ["province", "meeting_key"], id="every article"),
+    pytest.param(Filters(themes=("bao_chi",)), ["province"], id="a theme filter, no meeting kept"),
+])
+def test_themes_of_is_the_exploded_frame(corpus, f, keep):
+    from dashboard.queries.counting import explode_themes
+    from dashboard.queries.themes import themes_of
+    arts = queries.filter_articles(corpus, f)
+    for frame in (arts, arts[arts["date"].notna()].iloc[1:]):  # the filtered frame, or some of its rows
+        expected, found = explode_themes(frame, keep), themes_of(corpus, f, frame, keep)
+        others = [c for c in found.columns if c != "meeting_key"]
+        pd.testing.assert_frame_equal(found[others], expected[others])
+        if "meeting_key" in keep:  # the meeting as a code: the same meetings, told apart the same way
+            assert found.groupby("meeting_key")["theme"].size().sort_values().tolist() == \
+                expected.groupby("meeting_key")["theme"].size().sort_values().tolist()

@@ -142,6 +142,13 @@ def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
     return out[PERIOD_TOTAL_COLUMNS]
 
 
+def filtered_totals(corpus: Corpus, f: Filters, scheme: str = "63", granularity: str = "Y") -> pd.DataFrame:
+    """``period_totals(period_numbers(corpus, f, scheme), granularity)``, summed once per set of
+    filters: a Delegations rerun asks for the same totals four times, the Overview twice."""
+    key = ("period_totals", filter_key(f), scheme, granularity)
+    return remembered_frame(corpus, key, lambda: period_totals(period_numbers(corpus, f, scheme), granularity))
+
+
 def _periods_per_group(table: pd.DataFrame, keys: list[str]) -> list[list[str]]:
     """Per group of ``keys``, in groupby's (sorted) order: its distinct periods in calendar order.
     One sort of the rows instead of a Python sort per group (thousands of groups at 100k articles)."""
@@ -158,7 +165,7 @@ def _periods_per_group(table: pd.DataFrame, keys: list[str]) -> list[list[str]]:
 def delegations_by_province(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
     """Per province, numbers summed over years (a year total and its halves count once); a field
     no article of the province reports is NA ("—"), never 0. ``periods``: the periods summed."""
-    totals = period_totals(period_numbers(corpus, f, scheme), "Y")
+    totals = filtered_totals(corpus, f, scheme, "Y")
     totals = totals[totals["province"].notna()]
     if totals.empty:
         return pd.DataFrame(columns=["province", *COUNT_FIELDS, "periods"])
@@ -187,7 +194,7 @@ def delegations_by_period(corpus: Corpus, f: Filters, granularity: str = "Y", sc
     these four describe the ``fields`` (delegations by default, or visitors) that a chart draws.
     """
     columns = ["period", *COUNT_FIELDS, "period_inferred", "span", "partial_periods", "provinces", "of"]
-    totals = period_totals(period_numbers(corpus, f, scheme), granularity)
+    totals = filtered_totals(corpus, f, scheme, granularity)
     if totals.empty:
         return pd.DataFrame(columns=columns)
     table = totals.pivot_table(index="bucket", columns="field", values="value", aggfunc="sum")

@@ -17,8 +17,8 @@ from ..filters import Filters
 from .collation import sort_frame
 from .counting import grouped_count, is_in, rank, top_rows
 from .delegations import province_column
-from .filtering import filter_articles
-from .prepared import prepared_of
+from .filtering import filter_articles, filter_key
+from .prepared import prepared_of, remembered_frame
 
 RELATIONS = ("in", "out", "mentioned")
 # which delegation fields stand for a direction
@@ -94,11 +94,20 @@ def country_totals(partners: pd.DataFrame) -> pd.DataFrame:
 def province_countries(corpus: Corpus, f: Filters, scheme: str = "63", max_rows: int = 30) -> pd.DataFrame:
     """Long frame province × country -> count of meetings (or articles) mentioning the country, for
     the ``max_rows`` provinces with the most such meetings."""
+    counts = remembered_frame(corpus, ("province_countries", filter_key(f), f.unit, scheme),
+                              lambda: _province_country_counts(corpus, f, scheme))
+    if counts.empty:
+        return pd.DataFrame(columns=["province", "country", "count"])
+    return sort_frame(top_rows(counts, "province", max_rows), ["province", "country"]).reset_index(drop=True)
+
+
+def _province_country_counts(corpus: Corpus, f: Filters, scheme: str) -> pd.DataFrame:
+    """Every (province, country) count of ``province_countries`` (the page asks twice: the heatmap
+    and how many provinces mention any country); empty when no article mentions one."""
     arts = filter_articles(corpus, f)
     col = province_column(scheme)
     arts = arts[arts[col].notna()]
     table = _mentioned(arts, [col, "meeting_key"]).rename(columns={col: "province"})
     if table.empty:
         return pd.DataFrame(columns=["province", "country", "count"])
-    counts = grouped_count(table, ["province", "country"], f.unit)
-    return sort_frame(top_rows(counts, "province", max_rows), ["province", "country"]).reset_index(drop=True)
+    return grouped_count(table, ["province", "country"], f.unit)

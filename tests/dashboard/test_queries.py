@@ -329,3 +329,12 @@ def test_themes_of_is_the_exploded_frame(corpus, f, keep):
         if "meeting_key" in keep:  # the meeting as a code: the same meetings, told apart the same way
             assert found.groupby("meeting_key")["theme"].size().sort_values().tolist() == \
                 expected.groupby("meeting_key")["theme"].size().sort_values().tolist()
+
+
+@pytest.mark.parametrize("granularity", [pytest.param("Y", id="years"), pytest.param("H", id="half-years")])
+def test_filtered_totals_are_the_period_totals(corpus, granularity):
+    from dashboard.queries.delegations import filtered_totals, period_numbers, period_totals
+    f = Filters(relevant_only=False)
+    expected = period_totals(period_numbers(corpus, f), granularity)
+    for _ in range(2):  # summed once, then read back
+        pd.testing.assert_frame_equal(filtered_totals(corpus, f, "63", granularity), expected)

@@ -115,8 +115,7 @@ def _described(corpus: Corpus, f: Filters, items: pd.DataFrame) -> pd.DataFrame:
 
 def _unsettled(corpus: Corpus, arts: pd.DataFrame, rows: pd.DataFrame) -> np.ndarray:
     """Which ``rows`` (row, field) a person has not yet corrected or checked (few articles have any)."""
-    p = prepared_of(corpus)
-    settled = p.once("review_settled", lambda: settled_fields(p.frame))
+    settled = corpus_settled(corpus)
     keep = np.ones(len(rows), dtype=bool)
     if not settled:
         return keep
@@ -126,6 +125,12 @@ def _unsettled(corpus: Corpus, arts: pd.DataFrame, rows: pd.DataFrame) -> np.nda
     for at in np.flatnonzero(np.isin(positions, touched)):
         keep[at] = rows["field"].iat[at] not in settled[doc_ids[int(positions[at])]]
     return keep
+
+
+def corpus_settled(corpus: Corpus) -> dict[str, set]:
+    """``settled_fields`` of the whole corpus, once per prepared corpus (``data.py`` on load)."""
+    p = prepared_of(corpus)
+    return p.once("review_settled", lambda: settled_fields(p.frame))
 
 
 def settled_fields(arts: pd.DataFrame) -> dict[str, set]:
@@ -297,7 +302,7 @@ def low_confidence(arts: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
             unsure = (p - 0.5).abs() < UNSURE_BAND
             out.append(_rows(arts, unsure, field, "low_confidence", 0.5 + 0.5 * (1 - 2 * (p - 0.5).abs())))
     if "confidence" in corpus.evidence.columns:
-        low = prepared_of(corpus).once("review_low_evidence", lambda: _low_evidence(corpus.evidence))
+        low = low_evidence(corpus)
         low = low[is_in(low["doc_id"], arts["doc_id"])]
         rows = pd.Index(arts["doc_id"]).get_indexer(low["doc_id"])
         out.append(pd.DataFrame({"row": arts.index.to_numpy()[rows], "field": low["field"].to_numpy(),
@@ -306,8 +311,16 @@ def low_confidence(arts: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=SIGNAL_COLUMNS)
 
 
+def low_evidence(corpus: Corpus) -> pd.DataFrame:
+    """Evidence rows of low confidence with their score (doc_id, field, score), once per prepared
+    corpus (``data.py`` on load); empty when the evidence has no confidence."""
+    if "confidence" not in corpus.evidence.columns:
+        return pd.DataFrame(columns=["doc_id", "field", "score"])
+    return prepared_of(corpus).once("review_low_evidence", lambda: _low_evidence(corpus.evidence))
+
+
 def _low_evidence(ev: pd.DataFrame) -> pd.DataFrame:
-    """Evidence rows whose confidence is low, with their score (the whole corpus's, once)."""
+    """Evidence rows whose confidence is low, with their score."""
     conf = pd.to_numeric(ev["confidence"], errors="coerce")
     low = conf < LOW_CONFIDENCE
     return pd.DataFrame({"doc_id": ev["doc_id"][low], "field": ev["field"][low], "score": (1 - conf[low])})

@@ -70,6 +70,12 @@ class TermMatrix:
                 np.bincount(codes, minlength=len(self.terms)))
 
 
+def term_keys(corpus: Corpus) -> np.ndarray:
+    """Each term code's ``term_key``, folded once per prepared corpus (``data.py`` on load)."""
+    return prepared_of(corpus).once("term_keys",
+                                    lambda: map_distinct(term_matrix(corpus).terms, term_key).to_numpy(dtype=object))
+
+
 def term_matrix(corpus: Corpus) -> TermMatrix:
     """The corpus's ``TermMatrix``, built once per prepared corpus (``dashboard/data.py`` builds it on load)."""
     return prepared_of(corpus).once("term_matrix", lambda: TermMatrix.build(corpus))
@@ -241,8 +247,7 @@ def distinctive_of(corpus: Corpus, f: Filters, target: str, n: int, hidden=()) -
     # a province's own name is what picked its articles: that it is "distinctive" tells nothing
     table = _distinctive_in(matrix, shown, shown & part, n, [*hidden, value] if kind == "p" else hidden)
     wanted = table["term"].tolist()
-    keys = prepared_of(corpus).once("term_keys", lambda: map_distinct(matrix.terms, term_key).to_numpy(dtype=object))
-    trend = _trend_in(matrix, keys, frame["date"], shown, wanted)
+    trend = _trend_in(matrix, term_keys(corpus), frame["date"], shown, wanted)
     years = sorted(trend["year"].unique().tolist()) if not trend.empty else []
     series = trend.groupby("term")["articles"].apply(list) if not trend.empty else pd.Series(dtype=object)
     return table.assign(trend=table["term"].map(series)), years

@@ -44,8 +44,7 @@ def themes_of(corpus: Corpus, f: Filters, frame: pd.DataFrame, keep: list[str]) 
     rows (its index: positions in that frame), read from the corpus's (article, theme) pairs, built
     once: exploding 100k lists cost a tenth of a second per chart. ``meeting_key``, when kept, is the
     meeting's code in the corpus (what counting meetings needs: distinct values, not their text)."""
-    p = prepared_of(corpus)
-    rows, themes = p.once("theme_pairs", lambda: theme_pairs(p.frame["themes"]))
+    rows, themes = corpus_theme_pairs(corpus)
     mask = article_mask(corpus, f)
     picked = mask[rows]
     at = (np.cumsum(mask) - 1)[rows[picked]]  # each pair's position in the filtered frame
@@ -56,10 +55,22 @@ def themes_of(corpus: Corpus, f: Filters, frame: pd.DataFrame, keep: list[str]) 
         return explode_themes(frame, keep)
     out = frame[[c for c in keep if c != "meeting_key"]].loc[at[kept]]
     if "meeting_key" in keep:
-        meetings = p.once("meeting_codes", lambda: pd.factorize(p.frame["meeting_key"])[0])
+        meetings = meeting_codes(corpus)
         out.insert(keep.index("meeting_key"), "meeting_key", meetings[np.flatnonzero(mask)[at[kept]]])
-    out["theme"] = themes.take(np.flatnonzero(picked)[kept]).to_numpy()
+    out["theme"] = themes.array.take(np.flatnonzero(picked)[kept])
     return out
+
+
+def corpus_theme_pairs(corpus: Corpus) -> tuple[np.ndarray, pd.Series]:
+    """``theme_pairs`` of the whole corpus, built once per prepared corpus (``data.py`` on load)."""
+    p = prepared_of(corpus)
+    return p.once("theme_pairs", lambda: theme_pairs(p.frame["themes"]))
+
+
+def meeting_codes(corpus: Corpus) -> np.ndarray:
+    """Each article's meeting (``meeting_key``) as a code, once per prepared corpus (``data.py`` on load)."""
+    p = prepared_of(corpus)
+    return p.once("meeting_codes", lambda: pd.factorize(p.frame["meeting_key"])[0])
 
 
 def theme_pairs(themes: pd.Series) -> tuple[np.ndarray, pd.Series]:

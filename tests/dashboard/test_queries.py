@@ -338,3 +338,36 @@ def test_filtered_totals_are_the_period_totals(corpus, granularity):
     expected = period_totals(period_numbers(corpus, f), granularity)
     for _ in range(2):  # summed once, then read back
         pd.testing.assert_frame_equal(filtered_totals(corpus, f, "63", granularity), expected)
+
+
+@pytest.mark.parametrize("dates, doc_ids, expected", [
+    pytest.param(["2022-01-02", "2023-05-01", "2021-12-31"], ["a", "b", "c"], [1, 0, 2], id="newest first"),
+    pytest.param(["2022-01-02", None, "2022-01-02"], ["b", "z", "a"], [2, 0, 1],
+                 id="same day: by doc_id; undated last"),
+    pytest.param([None, None], ["b", "a"], [1, 0], id="all undated: by doc_id"),
+])
+def test_newest_first(dates, doc_ids, expected):
+    from dashboard.queries.articles import newest_first
+    arts = pd.DataFrame({"date": pd.to_datetime(dates), "doc_id": pd.array(doc_ids, dtype="string")},
+                        index=[7, 8, 9][:len(dates)])
+    assert newest_first(arts).tolist() == expected
+
+
+@pytest.mark.parametrize("f", [
+    pytest.param(Filters(), id="default filters"),
+    pytest.param(Filters(relevant_only=False), id="every article, undated ones included"),
+    pytest.param(Filters(provinces=("Nghệ An",), relevant_only=False), id="one province"),
+])
+def test_articles_table_is_the_filtered_articles_newest_first(corpus, f):
+    arts = queries.filter_articles(corpus, f)
+    expected = arts.sort_values(["date", "doc_id"], ascending=[False, True], na_position="last", kind="mergesort")
+    expected = expected[queries.articles.ARTICLE_TABLE_COLUMNS].reset_index(drop=True)
+    pd.testing.assert_frame_equal(queries.articles_table(corpus, f), expected)
+
+
+def test_article_labels_name_every_article_by_id_and_cut_title(corpus):
+    labels = queries.article_labels(corpus)
+    titles = queries.article_titles(corpus)
+    assert set(labels) == set(titles)  # outside the filters too: a linked article is named
+    for doc_id, title in titles.items():
+        assert labels[doc_id] == f"{doc_id} — {title[:queries.articles.PICKER_TITLE_CHARS]}"

@@ -371,3 +371,32 @@ def test_article_labels_name_every_article_by_id_and_cut_title(corpus):
     assert set(labels) == set(titles)  # outside the filters too: a linked article is named
     for doc_id, title in titles.items():
         assert labels[doc_id] == f"{doc_id} — {title[:queries.articles.PICKER_TITLE_CHARS]}"
+
+
+@pytest.mark.parametrize("cells, expected", [
+    pytest.param([("A", 1), ("A", 0), ("A", 2)], [("A", 2, 1)], id="a gap between two reviews"),
+    pytest.param([("A", 0), ("A", 1), ("A", 0)], [("A", 1, 0)], id="empty halves before the first or after the last"),
+    pytest.param([("B", 0), ("B", 0), ("A", 3)], [("B", 0, 0), ("A", 1, 0)],
+                 id="a province without any review; provinces in the matrix's order"),
+])
+def test_rhythm_gaps(cells, expected):
+    from dashboard.queries.rhythm import rhythm_gaps
+    matrix = pd.DataFrame(cells, columns=["province", "state"])
+    gaps = rhythm_gaps(matrix)
+    assert list(zip(gaps["province"], gaps["reported"], gaps["gaps"], strict=True)) == expected
+
+
+@pytest.mark.parametrize("period, month, half", [
+    pytest.param("2022H1", "2022-07-01", "2022H1", id="a stated half wins over the date"),
+    pytest.param(None, "2022-12-01", "2022H2", id="no period, December: its own second half"),
+    pytest.param(None, "2023-02-01", "2022H2", id="no period, February: the half before"),
+    pytest.param(None, None, None, id="neither: no half"),
+])
+def test_halves_of_each_row_as_reviewed_half(period, month, half):
+    from dashboard.queries.rhythm import halves_of, reviewed_half
+    periods = pd.Series([period, "2021", period], dtype="string", index=[4, 5, 6])
+    months = pd.Series(pd.to_datetime([month, "2021-12-01", month]), index=[4, 5, 6])
+    found = halves_of(periods, months)
+    assert found.index.tolist() == [4, 5, 6]
+    assert [None if pd.isna(v) else v for v in found] == [half, "2021H2", half]
+    assert half == reviewed_half(period, pd.Timestamp(month) if month else None)

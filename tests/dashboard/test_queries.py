@@ -400,3 +400,21 @@ def test_halves_of_each_row_as_reviewed_half(period, month, half):
     assert found.index.tolist() == [4, 5, 6]
     assert [None if pd.isna(v) else v for v in found] == [half, "2021H2", half]
     assert half == reviewed_half(period, pd.Timestamp(month) if month else None)
+
+
+# figures linked to a country: a01 (in + visitors in), a03/a04 (one meeting, in), a05 (in, out), a10 none
+LINKED = {0: ["Lào"], 1: ["Lào"], 4: ["Lào", "Nhật Bản"], 5: ["Lào"], 7: ["Nhật Bản"]}
+
+
+@pytest.mark.parametrize("unit, expected", [
+    pytest.param("meetings", {("Lào", "in"): 2, ("Nhật Bản", "in"): 1, ("Nhật Bản", "out"): 1},
+                 id="a01's two figures and the re-posted a03/a04 each count once"),
+    pytest.param("articles", {("Lào", "in"): 4, ("Nhật Bản", "in"): 1, ("Nhật Bản", "out"): 1},
+                 id="articles: rows are counted, a01's two linked figures and a03, a04 apart"),
+])
+def test_partner_countries_from_linked_figures(corpus, unit, expected):
+    from dataclasses import replace
+    numbers = corpus.numbers.assign(countries=[LINKED.get(i, []) for i in range(len(corpus.numbers))])
+    table = queries.partner_countries(replace(corpus, numbers=numbers), Filters(unit=unit))
+    linked = table[table["relation"] != "mentioned"]
+    assert dict(zip(zip(linked["country"], linked["relation"], strict=True), linked["count"], strict=True)) == expected

@@ -23,7 +23,7 @@ from loaders.schema import Corpus
 
 from . import i18n, queries, search, upload_store
 from .components import filter_bar, upload
-from .queries import articles, partners, prepared, review, terms, themes
+from .queries import articles, delegations, partners, prepared, review, terms, themes
 from .settings import setting
 
 
@@ -102,6 +102,7 @@ def _derive(corpus: Corpus) -> None:
     review.low_evidence(corpus)
     partners.figure_countries(corpus)
     partners.country_pairs(corpus)
+    delegations.all_number_evidence(corpus)
 
 
 def with_corrections(base: Corpus, store: corrections.Store | None) -> Corpus:

@@ -418,3 +418,18 @@ def test_partner_countries_from_linked_figures(corpus, unit, expected):
     table = queries.partner_countries(replace(corpus, numbers=numbers), Filters(unit=unit))
     linked = table[table["relation"] != "mentioned"]
     assert dict(zip(zip(linked["country"], linked["relation"], strict=True), linked["count"], strict=True)) == expected
+
+
+@pytest.mark.parametrize("f", [
+    pytest.param(Filters(), id="default filters"),
+    pytest.param(Filters(relevant_only=False), id="every article"),
+    pytest.param(Filters(provinces=("Nghệ An",)), id="one province"),
+    pytest.param(Filters(provinces=("Không có tỉnh này",)), id="nothing passes: the empty table"),
+])
+def test_number_evidence_is_every_figure_of_the_filtered_articles_newest_first(corpus, f):
+    arts = queries.filter_articles(corpus, f)
+    table = queries.number_evidence(corpus, f)
+    assert sorted(table["doc_id"]) == sorted(corpus.numbers.loc[corpus.numbers["doc_id"].isin(arts["doc_id"]), "doc_id"])
+    dated = table.assign(date=table["date"].fillna(pd.Timestamp.min))
+    keys = list(zip(-dated["date"].astype("int64"), dated["doc_id"], dated["field"], strict=True))
+    assert keys == sorted(keys)  # newest first, then doc_id and field (undated last)

@@ -34,7 +34,7 @@ from bench import pages
 from bench.pages import random_params, run_page, use
 from bench.report import percentile
 
-VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality"]
+VIEWS = ["overview", "timeline", "provinces", "themes", "delegations", "articles", "quality", "review"]
 SEARCHES = ["thông tin đối ngoại", "bien dao", "đoàn khách quốc tế"]  # a phrase, no diacritics, a count
 LOCATION = ["province", "province_2025", "region"]
 DAY_STEP = 37  # days each copy's dates move back by, wrapped over SHIFT_SPAN: copies spread over years

@@ -23,7 +23,7 @@ from loaders.schema import Corpus
 
 from . import i18n, queries, search, upload_store
 from .components import filter_bar, upload
-from .queries import prepared
+from .queries import articles, delegations, partners, prepared, review, terms, themes
 from .settings import setting
 
 
@@ -90,8 +90,19 @@ def _derive(corpus: Corpus) -> None:
     prepared.attach(corpus)
     queries.filter_options(corpus)
     queries.term_matrix(corpus)
+    terms.term_keys(corpus)
     corpus.release_terms()  # the pages count terms from the matrix; an export reads the table again
     queries.number_countries(corpus)
+    # what the Articles, Themes, Delegations and Review pages' first renders would otherwise build
+    queries.article_labels(corpus)
+    articles.articles_order(corpus)
+    themes.corpus_theme_pairs(corpus)
+    themes.meeting_codes(corpus)
+    review.corpus_settled(corpus)
+    review.low_evidence(corpus)
+    partners.figure_countries(corpus)
+    partners.country_pairs(corpus)
+    delegations.all_number_evidence(corpus)
 
 
 def with_corrections(base: Corpus, store: corrections.Store | None) -> Corpus:

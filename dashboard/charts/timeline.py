@@ -65,6 +65,9 @@ def over_time(frame: pd.DataFrame, lang: str, unit: str, share: bool = False, pa
     return fig
 
 
+HALF_LINE = dict(color="#9aa5b1", width=1, dash="dot")  # where a half-year (or a year) starts
+
+
 def _mark_halves(fig: go.Figure, buckets: list[str]) -> None:
     """Dotted lines where a half-year starts (Jan, Jul) — or a year, for half-year bars: the
     reporting rhythm of sơ kết/tổng kết — and before the undated bucket. Dropped when there are so
@@ -72,8 +75,9 @@ def _mark_halves(fig: go.Figure, buckets: list[str]) -> None:
     lines = [i for i, b in enumerate(buckets) if i and (b.endswith(HALF_START_SUFFIXES) or b == UNDATED)]
     if len(lines) * 8 > len(buckets) + 8 and len(buckets) > 40:
         lines = [i for i in lines if buckets[i].endswith(("-01", "-Q1", "-H1")) or buckets[i] == UNDATED]
-    for i in lines:
-        fig.add_vline(x=i - 0.5, line=dict(color="#9aa5b1", width=1, dash="dot"))
+    # what add_vline draws, set at once: add_vline per line re-validates every shape so far (quadratic)
+    fig.layout.shapes = (*fig.layout.shapes, *(dict(type="line", x0=i - 0.5, x1=i - 0.5, xref="x", y0=0, y1=1,
+                                                    yref="y domain", line=HALF_LINE) for i in lines))
 
 
 def articles_vs_meetings(frame: pd.DataFrame, lang: str, partial: dict | None = None) -> go.Figure:

@@ -29,20 +29,18 @@ SEEDED_DOC_KEY = "article_doc_from_url"
 FIX_FIELD_KEY = "article_fix_field"
 ARTICLE_STYLE = ("white-space: pre-wrap; line-height: 1.6; font-size: 1rem; max-height: 36rem; overflow-y: auto; "
                  "padding: .75rem 1rem; border: 1px solid #e4e7eb; border-radius: .5rem;")
-TITLE_CHARS = 120  # of a title in the picker
 
 
 def render(corpus, f: Filters, table: pd.DataFrame, lang: str) -> None:
     """The picker over ``table``'s articles (plus a linked one outside the filters) and the pick."""
     st.subheader(i18n.t("articles.view", lang))
-    titles = queries.article_titles(corpus)
+    labels = queries.article_labels(corpus)  # every article's, so a dict lookup names each option
     options = table["doc_id"].tolist()
     wanted = st.query_params.get(DOC_PARAM)
-    if wanted in titles and wanted not in options:  # a linked article outside the filters still opens
+    if wanted in labels and wanted not in options:  # a linked article outside the filters still opens
         options = [wanted, *options]
     _seed_selection(options)
-    doc_id = st.selectbox(i18n.t("articles.pick", lang), options, key=DOC_KEY,
-                          format_func=lambda d: f"{d} — {titles.get(d, '')[:TITLE_CHARS]}",
+    doc_id = st.selectbox(i18n.t("articles.pick", lang), options, key=DOC_KEY, format_func=labels.get,
                           placeholder=i18n.t("articles.pick_hint", lang))
     if doc_id and st.query_params.get(DOC_PARAM) != doc_id:
         st.query_params[DOC_PARAM] = doc_id

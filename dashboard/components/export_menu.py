@@ -99,16 +99,18 @@ def selected_bar(event) -> tuple[str, str | None] | None:
     return str(points[0]["x"]), (custom[0] if custom else None)
 
 
-def table_downloads(frame: pd.DataFrame, name: str, lang: str) -> None:
-    """CSV / Excel (labelled, with a methodology sheet) / Parquet (raw) of exactly ``frame``."""
+def table_downloads(frame: pd.DataFrame | Callable[[], pd.DataFrame], name: str, lang: str) -> None:
+    """CSV / Excel (labelled, with a methodology sheet) / Parquet (raw) of exactly ``frame``; a callable
+    ``frame`` is built only when a button is clicked (a table far longer than what the page shows)."""
     key, name = name, _export_name(name)
+    table = frame if callable(frame) else lambda: frame
     with st.popover(i18n.t("export.table", lang), icon=":material/download:"):
         unit = _unit()
-        st.download_button("CSV", lambda: export.frame_csv(frame, lang, unit), f"{name}.csv", "text/csv",
+        st.download_button("CSV", lambda: export.frame_csv(table(), lang, unit), f"{name}.csv", "text/csv",
                            key=f"dl-{key}-tcsv", on_click="ignore")
-        st.download_button(i18n.t("export.xlsx", lang), lambda: _table_workbook(frame, lang), f"{name}.xlsx",
+        st.download_button(i18n.t("export.xlsx", lang), lambda: _table_workbook(table(), lang), f"{name}.xlsx",
                            XLSX_MIME, key=f"dl-{key}-xlsx", on_click="ignore")
-        st.download_button("Parquet", lambda: export.frame_parquet(frame), f"{name}.parquet",
+        st.download_button("Parquet", lambda: export.frame_parquet(table()), f"{name}.parquet",
                            "application/octet-stream", key=f"dl-{key}-parquet", on_click="ignore")
 
 

@@ -26,7 +26,7 @@ One module per concern; the names below are what views and the report call, so a
     articles     the article table, one article with its evidence
     quality      coverage, missing fields, merged duplicates, the ingest report
 """
-from .articles import article, article_titles, articles_table, evidence_rows, evidence_sentences
+from .articles import article, article_labels, article_titles, articles_table, evidence_rows, evidence_sentences
 from .counting import count
 from .delegations import (
     delegations_by_period,
@@ -60,7 +60,8 @@ from .timeline import articles_vs_meetings, meetings_in_bucket, month_hint, mont
 
 __all__ = [
     "FREQS", "GRANULARITIES",
-    "active_provinces", "article", "article_titles", "articles_table", "articles_vs_meetings", "by_province",
+    "active_provinces", "article", "article_labels", "article_titles", "articles_table", "articles_vs_meetings",
+    "by_province",
     "cloud_frequencies", "compare_provinces", "count", "coverage", "delegations_by_period", "distinct_targets",
     "distinctive_of", "distinctive_terms",
     "delegations_by_province", "duplicate_groups", "evidence_rows", "evidence_sentences", "filter_articles",

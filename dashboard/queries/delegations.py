@@ -5,6 +5,7 @@ wins (re-posts and recaps are not added up), and a year total is not added to it
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
 
@@ -13,7 +14,7 @@ from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
 from .counting import is_in, map_distinct, rank
-from .filtering import filter_articles, filter_key
+from .filtering import article_mask, filter_articles, filter_key
 from .periods import (
     PERIOD_LEVEL,
     all_periods,
@@ -23,7 +24,7 @@ from .periods import (
     period_sort_key,
     span_kind,
 )
-from .prepared import remembered_frame
+from .prepared import prepared_of, remembered_frame
 
 PERIOD_LISTS = pd.ArrowDtype(pa.list_(pa.string()))
 PERIOD_NUMBER_COLUMNS = ["province", "period", "period_inferred", "field", "value", "approx", "doc_id", "sentence"]
@@ -142,6 +143,13 @@ def period_totals(nums: pd.DataFrame, granularity: str = "Y") -> pd.DataFrame:
     return out[PERIOD_TOTAL_COLUMNS]
 
 
+def filtered_totals(corpus: Corpus, f: Filters, scheme: str = "63", granularity: str = "Y") -> pd.DataFrame:
+    """``period_totals(period_numbers(corpus, f, scheme), granularity)``, summed once per set of
+    filters: a Delegations rerun asks for the same totals four times, the Overview twice."""
+    key = ("period_totals", filter_key(f), scheme, granularity)
+    return remembered_frame(corpus, key, lambda: period_totals(period_numbers(corpus, f, scheme), granularity))
+
+
 def _periods_per_group(table: pd.DataFrame, keys: list[str]) -> list[list[str]]:
     """Per group of ``keys``, in groupby's (sorted) order: its distinct periods in calendar order.
     One sort of the rows instead of a Python sort per group (thousands of groups at 100k articles)."""
@@ -158,7 +166,7 @@ def _periods_per_group(table: pd.DataFrame, keys: list[str]) -> list[list[str]]:
 def delegations_by_province(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
     """Per province, numbers summed over years (a year total and its halves count once); a field
     no article of the province reports is NA ("—"), never 0. ``periods``: the periods summed."""
-    totals = period_totals(period_numbers(corpus, f, scheme), "Y")
+    totals = filtered_totals(corpus, f, scheme, "Y")
     totals = totals[totals["province"].notna()]
     if totals.empty:
         return pd.DataFrame(columns=["province", *COUNT_FIELDS, "periods"])
@@ -187,7 +195,7 @@ def delegations_by_period(corpus: Corpus, f: Filters, granularity: str = "Y", sc
     these four describe the ``fields`` (delegations by default, or visitors) that a chart draws.
     """
     columns = ["period", *COUNT_FIELDS, "period_inferred", "span", "partial_periods", "provinces", "of"]
-    totals = period_totals(period_numbers(corpus, f, scheme), granularity)
+    totals = filtered_totals(corpus, f, scheme, granularity)
     if totals.empty:
         return pd.DataFrame(columns=columns)
     table = totals.pivot_table(index="bucket", columns="field", values="value", aggfunc="sum")
@@ -237,13 +245,27 @@ def undivided_periods(corpus: Corpus, f: Filters, granularity: str) -> list[str]
 
 
 def number_evidence(corpus: Corpus, f: Filters) -> pd.DataFrame:
-    """Every extracted number of the filtered articles with the sentence it stands on."""
-    arts = filter_articles(corpus, f)
-    nums = corpus.numbers[is_in(corpus.numbers["doc_id"], arts["doc_id"])]
-    if nums.empty:
+    """Every extracted number of the filtered articles with the sentence it stands on, newest first
+    (then doc_id, field). Cut from the whole corpus's table, joined and sorted once: a stable sort
+    keeps the order of any subset of its rows."""
+    table, rows = all_number_evidence(corpus)
+    picked = article_mask(corpus, f)[rows]
+    if not picked.any():
         return pd.DataFrame(columns=EVIDENCE_COLUMNS)
-    info = arts.set_index("doc_id")[["province", "period", "date", "title", "url"]]
-    table = nums.join(info, on="doc_id")
-    table = table.sort_values(["date", "doc_id", "field"], ascending=[False, True, True], na_position="last",
-                              kind="mergesort")
-    return table[EVIDENCE_COLUMNS].reset_index(drop=True)
+    return table[picked].reset_index(drop=True)
+
+
+def all_number_evidence(corpus: Corpus) -> tuple[pd.DataFrame, np.ndarray]:
+    """``number_evidence`` of every article and each row's article row (once per prepared corpus,
+    ``data.py`` on load)."""
+    p = prepared_of(corpus)
+
+    def build() -> tuple[pd.DataFrame, np.ndarray]:
+        nums = corpus.numbers
+        rows = pd.Index(p.frame["doc_id"]).get_indexer(nums["doc_id"])
+        info = p.frame.set_index("doc_id")[["province", "period", "date", "title", "url"]]
+        table = nums[rows >= 0].join(info, on="doc_id").assign(_row=rows[rows >= 0])
+        table = table.sort_values(["date", "doc_id", "field"], ascending=[False, True, True], na_position="last",
+                                  kind="mergesort")
+        return table[EVIDENCE_COLUMNS].reset_index(drop=True), table["_row"].to_numpy()
+    return p.once("number_evidence", build)

@@ -14,7 +14,7 @@ from loaders.schema import Corpus
 
 from ..filters import Filters
 from .counting import count, counted_dates
-from .delegations import period_numbers, period_totals, reported_total, scheme_size
+from .delegations import filtered_totals, reported_total, scheme_size
 from .filtering import filter_articles
 from .periods import period_sort_key
 
@@ -28,7 +28,7 @@ def key_figures(corpus: Corpus, f: Filters) -> dict:
     """Counts of the view; delegations are None when nothing is reported; ``periods`` the first and
     last reporting period the delegation totals cover, ``reporting`` how many provinces gave one."""
     arts = filter_articles(corpus, f)
-    totals = period_totals(period_numbers(corpus, f), "Y")
+    totals = filtered_totals(corpus, f)
     periods = sorted({p for ps in totals["periods"] for p in ps}, key=period_sort_key) if len(totals) else []
     return {
         "articles": len(arts),
@@ -57,7 +57,7 @@ def yearly_trend(corpus: Corpus, f: Filters) -> pd.DataFrame:
     table["meetings"] = arts.assign(y=years["meetings"]).groupby("y")["meeting_key"].nunique()
     table["articles"] = years["articles"].value_counts()
     table[["meetings", "articles"]] = table[["meetings", "articles"]].fillna(0).astype(int)
-    totals = period_totals(period_numbers(corpus, f), "Y")
+    totals = filtered_totals(corpus, f)
     for field in ("delegations_in", "delegations_out"):
         per_year = totals[totals["field"] == field].groupby("bucket")["value"].sum()
         per_year.index = per_year.index.astype(int)

@@ -8,6 +8,7 @@ meetings (or articles, by ``Filters.unit``) and a meeting counts once per countr
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from loaders.extract.countries import countries_in
@@ -15,10 +16,11 @@ from loaders.schema import Corpus
 
 from ..filters import Filters
 from .collation import sort_frame
-from .counting import grouped_count, is_in, rank, top_rows
+from .counting import grouped_count, rank, top_rows
 from .delegations import province_column
-from .filtering import filter_articles
-from .prepared import prepared_of
+from .filtering import article_mask, filter_articles, filter_key
+from .prepared import prepared_of, remembered_frame
+from .themes import meeting_codes, theme_pairs
 
 RELATIONS = ("in", "out", "mentioned")
 # which delegation fields stand for a direction
@@ -40,27 +42,52 @@ def number_countries(corpus: Corpus) -> pd.Series:
     return prepared_of(corpus).once("number_countries", lambda: _number_countries(corpus.numbers))
 
 
-def _linked(corpus: Corpus, arts: pd.DataFrame) -> pd.DataFrame:
-    """meeting_key, country, relation ("in"/"out") for every figure linked to a country."""
-    keys = arts.set_index("doc_id")["meeting_key"]
-    countries = number_countries(corpus)
-    frames = []
-    for relation, fields in DIRECTION_FIELDS.items():
-        picked = corpus.numbers["field"].isin(fields).to_numpy(dtype=bool) & is_in(corpus.numbers["doc_id"], keys.index)
-        if not picked.any():
-            continue
-        table = pd.DataFrame({"doc_id": corpus.numbers["doc_id"].to_numpy()[picked],
-                              "country": countries.to_numpy()[picked]})
-        table = table.explode("country").dropna(subset=["country"])
-        frames.append(table.assign(relation=relation, meeting_key=table["doc_id"].map(keys)))
-    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(
-        columns=["doc_id", "country", "relation", "meeting_key"])
+def _linked(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    """country, relation ("in"/"out") and meeting (``meeting_codes``) for every figure of the
+    filtered articles linked to a country, from the corpus's (figure, country) pairs."""
+    figures = figure_countries(corpus)
+    shown = article_mask(corpus, f)[figures["article"]]
+    frames = [pd.DataFrame({"country": figures["country"][picked], "relation": relation,
+                            "meeting_key": figures["meeting"][picked]})
+              for relation, fields in DIRECTION_FIELDS.items()
+              if (picked := shown & figures["field"].isin(fields).to_numpy(dtype=bool)).any()]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=["country", "relation",
+                                                                                     "meeting_key"])
 
 
-def _mentioned(arts: pd.DataFrame, keep: list[str]) -> pd.DataFrame:
-    """One row per (article, country it mentions) with the ``keep`` columns."""
-    table = arts[[*keep, "countries"]].explode("countries").dropna(subset=["countries"])
-    return table.rename(columns={"countries": "country"})
+def figure_countries(corpus: Corpus) -> pd.DataFrame:
+    """(article row, meeting code, field, country) for every country linked to a figure of
+    ``corpus.numbers`` whose article is in the corpus, in the figures' order (once per prepared corpus)."""
+    p = prepared_of(corpus)
+
+    def build() -> pd.DataFrame:
+        numbers = corpus.numbers
+        rows = pd.Index(p.frame["doc_id"]).get_indexer(numbers["doc_id"])
+        table = pd.DataFrame({"article": rows, "field": numbers["field"].to_numpy(),
+                              "country": number_countries(corpus).to_numpy()})
+        table = table[rows >= 0].explode("country").dropna(subset=["country"]).reset_index(drop=True)
+        return table.assign(meeting=meeting_codes(corpus)[table["article"].to_numpy(dtype=np.int64)])
+    return p.once("figure_countries", build)
+
+
+def country_pairs(corpus: Corpus) -> tuple[np.ndarray, pd.Series]:
+    """(article row, country) for every country each article mentions (``themes.theme_pairs`` of the
+    ``countries`` lists), once per prepared corpus (``data.py`` on load)."""
+    p = prepared_of(corpus)
+    return p.once("country_pairs", lambda: theme_pairs(p.frame["countries"]))
+
+
+def _mentioned(corpus: Corpus, f: Filters, keep: list[str]) -> pd.DataFrame:
+    """One row per (filtered article, country it mentions) with the ``keep`` columns of the article
+    (``meeting_key`` as its ``meeting_codes``), from the corpus's (article, country) pairs."""
+    p = prepared_of(corpus)
+    rows, countries = country_pairs(corpus)
+    picked = article_mask(corpus, f)[rows]
+    at = rows[picked]
+    out = pd.DataFrame({c: meeting_codes(corpus)[at] if c == "meeting_key" else p.frame[c].array.take(at)
+                        for c in keep})
+    out["country"] = countries.array.take(np.flatnonzero(picked))
+    return out
 
 
 def partner_countries(corpus: Corpus, f: Filters) -> pd.DataFrame:
@@ -70,8 +97,8 @@ def partner_countries(corpus: Corpus, f: Filters) -> pd.DataFrame:
     arts = filter_articles(corpus, f)
     if arts.empty:
         return pd.DataFrame(columns=PARTNER_COLUMNS)
-    mentioned = _mentioned(arts, ["doc_id", "meeting_key"]).assign(relation="mentioned")
-    rows = pd.concat([_linked(corpus, arts), mentioned], ignore_index=True)
+    mentioned = _mentioned(corpus, f, ["meeting_key"]).assign(relation="mentioned")
+    rows = pd.concat([_linked(corpus, f), mentioned], ignore_index=True)
     if rows.empty:
         return pd.DataFrame(columns=PARTNER_COLUMNS)
     table = grouped_count(rows, ["country", "relation"], f.unit)
@@ -94,11 +121,19 @@ def country_totals(partners: pd.DataFrame) -> pd.DataFrame:
 def province_countries(corpus: Corpus, f: Filters, scheme: str = "63", max_rows: int = 30) -> pd.DataFrame:
     """Long frame province × country -> count of meetings (or articles) mentioning the country, for
     the ``max_rows`` provinces with the most such meetings."""
-    arts = filter_articles(corpus, f)
+    counts = remembered_frame(corpus, ("province_countries", filter_key(f), f.unit, scheme),
+                              lambda: _province_country_counts(corpus, f, scheme))
+    if counts.empty:
+        return pd.DataFrame(columns=["province", "country", "count"])
+    return sort_frame(top_rows(counts, "province", max_rows), ["province", "country"]).reset_index(drop=True)
+
+
+def _province_country_counts(corpus: Corpus, f: Filters, scheme: str) -> pd.DataFrame:
+    """Every (province, country) count of ``province_countries`` (the page asks twice: the heatmap
+    and how many provinces mention any country); empty when no article mentions one."""
     col = province_column(scheme)
-    arts = arts[arts[col].notna()]
-    table = _mentioned(arts, [col, "meeting_key"]).rename(columns={col: "province"})
+    table = _mentioned(corpus, f, [col, "meeting_key"]).rename(columns={col: "province"})
+    table = table[table["province"].notna()]
     if table.empty:
         return pd.DataFrame(columns=["province", "country", "count"])
-    counts = grouped_count(table, ["province", "country"], f.unit)
-    return sort_frame(top_rows(counts, "province", max_rows), ["province", "country"]).reset_index(drop=True)
+    return grouped_count(table, ["province", "country"], f.unit)

@@ -9,7 +9,7 @@ from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
 from .counting import count, counted_dates, explode_themes, grouped_count, rank, top_rows
-from .delegations import period_numbers, period_totals, province_column, reported_total
+from .delegations import filtered_totals, province_column, reported_total
 from .filtering import filter_articles
 from .periods import UNDATED
 
@@ -85,7 +85,7 @@ def compare_provinces(corpus: Corpus, f: Filters, names: list[str], scheme: str 
 def _comparison_summary(corpus: Corpus, f: Filters, arts: pd.DataFrame, col: str, names: list[str],
                         scheme: str) -> pd.DataFrame:
     """One row per compared province: meetings, articles and each delegation number summed over years."""
-    numbers = period_totals(period_numbers(corpus, f, scheme), "Y")
+    numbers = filtered_totals(corpus, f, scheme)
     summary = []
     for name in names:
         own = arts[arts[col] == name]

@@ -8,13 +8,13 @@ year, December -> its second half, January-May -> the second half of the year be
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from loaders.schema import Corpus
 
 from ..filters import Filters
 from .collation import sort_frame
-from .counting import map_distinct
 from .delegations import province_column
 from .filtering import filter_articles
 from .overview import meetings_table
@@ -40,6 +40,17 @@ def reviewed_half(period, day) -> str | None:
     return f"{day.year}H2" if day.month == 12 else f"{day.year - 1}H2"
 
 
+def halves_of(periods: pd.Series, months: pd.Series) -> pd.Series:
+    """``reviewed_half`` of each (period, month) row, called once per distinct pair (a few hundred
+    among tens of thousands of reviews): the pairs are told apart by their codes, not as tuples."""
+    period_codes, period_values = pd.factorize(periods)
+    month_codes, month_values = pd.factorize(months)
+    codes, pairs = pd.factorize((period_codes + 1) * (len(month_values) + 1) + (month_codes + 1))
+    distinct = pd.Series([(None if p == 0 else period_values[p - 1], pd.NaT if m == 0 else month_values[m - 1])
+                          for p, m in zip(*np.divmod(pairs, len(month_values) + 1), strict=True)], dtype=object)
+    return distinct.map(lambda pair: reviewed_half(*pair)).take(codes).set_axis(periods.index)
+
+
 def reviews(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
     """One row per review meeting with its province and the half it reviews (``half``)."""
     arts = filter_articles(corpus, f)
@@ -52,8 +63,7 @@ def reviews(corpus: Corpus, f: Filters, scheme: str = "63") -> pd.DataFrame:
     table["province"] = table["meeting_key"].map(own[col])
     periods = table["meeting_key"].map(own["period"])  # one lookup for all rows, not one per row
     months = table["date"].dt.to_period("M").dt.to_timestamp()  # the half depends on the month, not the day
-    pairs = pd.Series(list(zip(periods, months, strict=True)), index=table.index, dtype=object)
-    table["half"] = map_distinct(pairs, lambda pair: reviewed_half(*pair))
+    table["half"] = halves_of(periods, months)
     return table[table["half"].notna()].reset_index(drop=True)
 
 
@@ -83,11 +93,15 @@ def rhythm_gaps(matrix: pd.DataFrame) -> pd.DataFrame:
     """Per province: half-years with a review, half-years without one between its first and last."""
     if matrix.empty:
         return pd.DataFrame(columns=["province", "reported", "gaps"])
-    rows = []
-    for province, cells in matrix.groupby("province", sort=False):
-        seen = cells.reset_index(drop=True)
-        filled = seen.index[seen["state"] > 0]
-        inside = seen.iloc[filled.min():filled.max() + 1] if len(filled) else seen.iloc[0:0]
-        rows.append({"province": province, "reported": int((seen["state"] > 0).sum()),
-                     "gaps": int((inside["state"] == 0).sum())})
-    return pd.DataFrame(rows)
+    # per province (in the matrix's order): its cells' positions, the first and last filled one
+    codes, provinces = pd.factorize(matrix["province"])
+    at = matrix.groupby(codes, sort=False).cumcount().to_numpy()
+    filled = matrix["state"].to_numpy() > 0
+    first = np.full(len(provinces), np.iinfo(np.int64).max)
+    last = np.full(len(provinces), -1)
+    np.minimum.at(first, codes[filled], at[filled])
+    np.maximum.at(last, codes[filled], at[filled])
+    inside = ~filled & (at >= first[codes]) & (at <= last[codes])
+    return pd.DataFrame({"province": provinces.tolist(),
+                         "reported": np.bincount(codes[filled], minlength=len(provinces)),
+                         "gaps": np.bincount(codes[inside], minlength=len(provinces))})

@@ -99,6 +99,12 @@ def _one_entry_per_pair(row: np.ndarray, code: np.ndarray, count: np.ndarray,
     return code[first[appearance]], row[first[appearance]], summed[appearance]
 
 
+def term_keys(corpus: Corpus) -> np.ndarray:
+    """Each term code's ``term_key``, folded once per prepared corpus (``data.py`` on load)."""
+    return prepared_of(corpus).once("term_keys",
+                                    lambda: map_distinct(term_matrix(corpus).terms, term_key).to_numpy(dtype=object))
+
+
 def term_matrix(corpus: Corpus) -> TermMatrix:
     """The corpus's ``TermMatrix``, built once per prepared corpus (``dashboard/data.py`` builds it on load)."""
     return prepared_of(corpus).once("term_matrix", lambda: TermMatrix.build(corpus))
@@ -270,17 +276,26 @@ def distinctive_of(corpus: Corpus, f: Filters, target: str, n: int, hidden=()) -
     # a province's own name is what picked its articles: that it is "distinctive" tells nothing
     table = _distinctive_in(matrix, shown, shown & part, n, [*hidden, value] if kind == "p" else hidden)
     wanted = table["term"].tolist()
-    dates = frame.loc[shown, ["doc_id", "date"]].set_index("doc_id")["date"]
-    trend = term_trend(_pairs_of(matrix, frame["doc_id"], shown, wanted), dates, wanted)
+    trend = _trend_in(matrix, term_keys(corpus), frame["date"], shown, wanted)
     years = sorted(trend["year"].unique().tolist()) if not trend.empty else []
     series = trend.groupby("term")["articles"].apply(list) if not trend.empty else pd.Series(dtype=object)
     return table.assign(trend=table["term"].map(series)), years
 
 
-def _pairs_of(matrix: TermMatrix, doc_ids: pd.Series, shown: np.ndarray, wanted: list[str]) -> pd.DataFrame:
-    """(doc_id, term) of the shown articles' terms that read as one of ``wanted`` (``term_key``)."""
-    keys = {term_key(w) for w in wanted}
-    codes = np.flatnonzero(map_distinct(matrix.terms, term_key).isin(keys).to_numpy(dtype=bool))
-    picked = shown[matrix.rows] & np.isin(matrix.codes, codes)
-    return pd.DataFrame({"doc_id": doc_ids.to_numpy()[matrix.rows[picked]],
-                         "term": matrix.terms.to_numpy()[matrix.codes[picked]]})
+def _trend_in(matrix: TermMatrix, keys: np.ndarray, dates: pd.Series, shown: np.ndarray,
+              wanted: list[str]) -> pd.DataFrame:
+    """``term_trend`` over the matrix: ``keys`` is each term code's ``term_key``, ``dates`` each
+    article row's date, ``shown`` marks the filtered articles (row order). Each (article, term) pair
+    is counted in its article's year, as ``term_trend`` counts its (doc_id, term) rows."""
+    years = dates[shown].dropna().dt.year.astype(int)
+    if years.empty or not wanted:
+        return pd.DataFrame(columns=["term", "year", "articles"])
+    by_key = {term_key(w): w for w in wanted}
+    wanted_code = pd.Series(keys).isin(by_key).to_numpy(dtype=bool)
+    picked = shown[matrix.rows] & wanted_code[matrix.codes]
+    year_of_row = dates.dt.year.to_numpy(dtype=float, na_value=np.nan)
+    picked_keys = pd.Series(keys[matrix.codes[picked]], dtype=object)
+    pairs = pd.DataFrame({"term": map_distinct(picked_keys, by_key.get), "year": year_of_row[matrix.rows[picked]]})
+    counts = pairs.dropna(subset=["year"]).groupby(["term", "year"]).size()
+    grid = pd.MultiIndex.from_product([wanted, range(years.min(), years.max() + 1)], names=["term", "year"])
+    return counts.reindex(grid, fill_value=0).rename("articles").reset_index()

@@ -12,9 +12,10 @@ from loaders.schema import MEETING_TYPES, Corpus
 
 from ..filters import Filters
 from .counting import count, counted_dates, grouped_count
-from .filtering import filter_articles
+from .filtering import filter_articles, filter_key
 from .overview import meetings_table
 from .periods import UNDATED, axis_buckets, bucket_of, partial_buckets
+from .prepared import remembered_frame
 
 
 def _typed(arts: pd.DataFrame) -> pd.Series:
@@ -25,14 +26,21 @@ def _typed(arts: pd.DataFrame) -> pd.Series:
 def _bucketed(corpus: Corpus, f: Filters, freq: str, unit: str) -> pd.DataFrame:
     """The filtered articles with ``bucket``: where each one is counted on a ``freq`` axis."""
     arts = filter_articles(corpus, f)
-    return arts.assign(bucket=bucket_of(counted_dates(arts, unit), freq))
+    return arts.assign(bucket=bucket_of(_counted_dates(corpus, f, unit), freq))
+
+
+def _counted_dates(corpus: Corpus, f: Filters, unit: str) -> pd.Series:
+    """``counted_dates`` of the filtered articles, once per set of filters and unit: a Time rerun
+    asks for it seven times (every chart and the axis), a groupby over 100k meeting keys each."""
+    return remembered_frame(corpus, ("counted_dates", filter_key(f), unit),
+                            lambda: counted_dates(filter_articles(corpus, f), unit))
 
 
 def time_axis(corpus: Corpus, f: Filters, freq: str) -> dict:
     """What a time chart of the filters needs: ``buckets`` (every one in range, ``UNDATED`` last when
     some item has no date), ``partial`` (bucket -> ("from"|"to", date)) and ``undated`` (the count)."""
     arts = filter_articles(corpus, f)
-    dates = counted_dates(arts, f.unit)
+    dates = _counted_dates(corpus, f, f.unit)
     first = f.date_from or (dates.min() if dates.notna().any() else None)
     last = f.date_to or (dates.max() if dates.notna().any() else None)
     buckets = axis_buckets(dates, freq, first, last) if len(arts) else []
@@ -69,7 +77,7 @@ def articles_vs_meetings(corpus: Corpus, f: Filters, freq: str) -> pd.DataFrame:
 def month_profile(corpus: Corpus, f: Filters) -> pd.DataFrame:
     """Counts by calendar month (all years together), the undated as month 0: the reporting rhythm."""
     arts = filter_articles(corpus, f)
-    months = counted_dates(arts, f.unit).dt.month.astype("Int64").fillna(0).astype(int)
+    months = _counted_dates(corpus, f, f.unit).dt.month.astype("Int64").fillna(0).astype(int)
     counts = grouped_count(arts.assign(month=months), ["month"], f.unit).set_index("month")["count"] \
         if len(arts) else pd.Series(dtype=int)
     index = list(range(1, 13)) + ([0] if 0 in counts.index else [])

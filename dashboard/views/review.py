@@ -20,16 +20,16 @@ def render(corpus, f: Filters) -> None:
     notices.filter_sentence(f)
     st.caption(i18n.t("review.intro", lang))
     correction_form.show_message()
-    queue = review_queries.review_queue(corpus, f)
-    if queue.empty:
+    # the rows on screen looked up, the whole queue ranked and counted; the downloads build it all on click
+    shown, total = review_queries.review_page(corpus, f, setting("review_rows"))
+    if not total:
         st.success(i18n.t("review.empty", lang), icon=":material/task_alt:")
         return
-    shown = queue.head(setting("review_rows"))
     st.dataframe(review_picker.display_queue(shown, lang), hide_index=True, column_order=QUEUE_ORDER,
                  column_config={**review_picker.queue_columns(lang), "title": tables.wide_text("title", lang, 320)})
-    if len(queue) > len(shown):
-        st.caption(i18n.t("review.cut", lang, n=i18n.fmt_int(len(shown), lang), total=i18n.fmt_int(len(queue), lang)))
-    export_menu.table_downloads(queue, "review-queue", lang)
+    if total > len(shown):
+        st.caption(i18n.t("review.cut", lang, n=i18n.fmt_int(len(shown), lang), total=i18n.fmt_int(total, lang)))
+    export_menu.table_downloads(lambda: review_queries.review_queue(corpus, f), "review-queue", lang)
     picked = review_picker.render(shown, lang)
     if picked is not None:
         _item(corpus, shown[shown["item"] == picked].iloc[0].to_dict(), f)

@@ -298,3 +298,138 @@ def test_all_periods_and_buckets_fill_the_gaps():
 def test_top_rows_keeps_the_busiest_groups_whole():
     table = pd.DataFrame({"province": ["A", "A", "B", "C"], "year": [1, 2, 1, 1], "count": [1, 1, 3, 1]})
     assert top_rows(table, "province", 2)["province"].tolist() == ["A", "A", "B"]  # A (2) beats C (1) on total
+
+
+# ---------------------------------------------------------------- per-corpus pairs and kept totals
+
+@pytest.mark.parametrize("themes, rows, names", [
+    pytest.param([["a", "b"], [], ["c"]], [0, 0, 2], ["a", "b", "c"], id="row order, then list order; none for []"),
+    pytest.param([[], []], [], [], id="no themes at all"),
+    pytest.param([["a"], ["a"]], [0, 1], ["a", "a"], id="a theme of two rows is two pairs"),
+])
+def test_theme_pairs(themes, rows, names):
+    from dashboard.queries.themes import theme_pairs
+    found_rows, found_names = theme_pairs(pd.Series(themes, index=[10 + i for i in range(len(themes))], dtype=object))
+    assert (found_rows.tolist(), found_names.tolist()) == (rows, names)
+
+
+@pytest.mark.parametrize("f, keep", [
+    pytest.param(Filters(), ["meeting_key"], id="default filters, meetings counted"),
+    pytest.param(Filters(relevant_only=False, unit="articles"), ["province", "meeting_key"], id="every article"),
+    pytest.param(Filters(themes=("bao_chi",)), ["province"], id="a theme filter, no meeting kept"),
+])
+def test_themes_of_is_the_exploded_frame(corpus, f, keep):
+    from dashboard.queries.counting import explode_themes
+    from dashboard.queries.themes import themes_of
+    arts = queries.filter_articles(corpus, f)
+    for frame in (arts, arts[arts["date"].notna()].iloc[1:]):  # the filtered frame, or some of its rows
+        expected, found = explode_themes(frame, keep), themes_of(corpus, f, frame, keep)
+        others = [c for c in found.columns if c != "meeting_key"]
+        pd.testing.assert_frame_equal(found[others], expected[others])
+        if "meeting_key" in keep:  # the meeting as a code: the same meetings, told apart the same way
+            assert found.groupby("meeting_key")["theme"].size().sort_values().tolist() == \
+                expected.groupby("meeting_key")["theme"].size().sort_values().tolist()
+
+
+@pytest.mark.parametrize("granularity", [pytest.param("Y", id="years"), pytest.param("H", id="half-years")])
+def test_filtered_totals_are_the_period_totals(corpus, granularity):
+    from dashboard.queries.delegations import filtered_totals, period_numbers, period_totals
+    f = Filters(relevant_only=False)
+    expected = period_totals(period_numbers(corpus, f), granularity)
+    for _ in range(2):  # summed once, then read back
+        pd.testing.assert_frame_equal(filtered_totals(corpus, f, "63", granularity), expected)
+
+
+@pytest.mark.parametrize("dates, doc_ids, expected", [
+    pytest.param(["2022-01-02", "2023-05-01", "2021-12-31"], ["a", "b", "c"], [1, 0, 2], id="newest first"),
+    pytest.param(["2022-01-02", None, "2022-01-02"], ["b", "z", "a"], [2, 0, 1],
+                 id="same day: by doc_id; undated last"),
+    pytest.param([None, None], ["b", "a"], [1, 0], id="all undated: by doc_id"),
+])
+def test_newest_first(dates, doc_ids, expected):
+    from dashboard.queries.articles import newest_first
+    arts = pd.DataFrame({"date": pd.to_datetime(dates), "doc_id": pd.array(doc_ids, dtype="string")},
+                        index=[7, 8, 9][:len(dates)])
+    assert newest_first(arts).tolist() == expected
+
+
+@pytest.mark.parametrize("f", [
+    pytest.param(Filters(), id="default filters"),
+    pytest.param(Filters(relevant_only=False), id="every article, undated ones included"),
+    pytest.param(Filters(provinces=("Nghệ An",), relevant_only=False), id="one province"),
+])
+def test_articles_table_is_the_filtered_articles_newest_first(corpus, f):
+    arts = queries.filter_articles(corpus, f)
+    expected = arts.sort_values(["date", "doc_id"], ascending=[False, True], na_position="last", kind="mergesort")
+    expected = expected[queries.articles.ARTICLE_TABLE_COLUMNS].reset_index(drop=True)
+    pd.testing.assert_frame_equal(queries.articles_table(corpus, f), expected)
+
+
+def test_article_labels_name_every_article_by_id_and_cut_title(corpus):
+    labels = queries.article_labels(corpus)
+    titles = queries.article_titles(corpus)
+    assert set(labels) == set(titles)  # outside the filters too: a linked article is named
+    for doc_id, title in titles.items():
+        assert labels[doc_id] == f"{doc_id} — {title[:queries.articles.PICKER_TITLE_CHARS]}"
+
+
+@pytest.mark.parametrize("cells, expected", [
+    pytest.param([("A", 1), ("A", 0), ("A", 2)], [("A", 2, 1)], id="a gap between two reviews"),
+    pytest.param([("A", 0), ("A", 1), ("A", 0)], [("A", 1, 0)], id="empty halves before the first or after the last"),
+    pytest.param([("B", 0), ("B", 0), ("A", 3)], [("B", 0, 0), ("A", 1, 0)],
+                 id="a province without any review; provinces in the matrix's order"),
+])
+def test_rhythm_gaps(cells, expected):
+    from dashboard.queries.rhythm import rhythm_gaps
+    matrix = pd.DataFrame(cells, columns=["province", "state"])
+    gaps = rhythm_gaps(matrix)
+    assert list(zip(gaps["province"], gaps["reported"], gaps["gaps"], strict=True)) == expected
+
+
+@pytest.mark.parametrize("period, month, half", [
+    pytest.param("2022H1", "2022-07-01", "2022H1", id="a stated half wins over the date"),
+    pytest.param(None, "2022-12-01", "2022H2", id="no period, December: its own second half"),
+    pytest.param(None, "2023-02-01", "2022H2", id="no period, February: the half before"),
+    pytest.param(None, None, None, id="neither: no half"),
+])
+def test_halves_of_each_row_as_reviewed_half(period, month, half):
+    from dashboard.queries.rhythm import halves_of, reviewed_half
+    periods = pd.Series([period, "2021", period], dtype="string", index=[4, 5, 6])
+    months = pd.Series(pd.to_datetime([month, "2021-12-01", month]), index=[4, 5, 6])
+    found = halves_of(periods, months)
+    assert found.index.tolist() == [4, 5, 6]
+    assert [None if pd.isna(v) else v for v in found] == [half, "2021H2", half]
+    assert half == reviewed_half(period, pd.Timestamp(month) if month else None)
+
+
+# figures linked to a country: a01 (in + visitors in), a03/a04 (one meeting, in), a05 (in, out), a10 none
+LINKED = {0: ["Lào"], 1: ["Lào"], 4: ["Lào", "Nhật Bản"], 5: ["Lào"], 7: ["Nhật Bản"]}
+
+
+@pytest.mark.parametrize("unit, expected", [
+    pytest.param("meetings", {("Lào", "in"): 2, ("Nhật Bản", "in"): 1, ("Nhật Bản", "out"): 1},
+                 id="a01's two figures and the re-posted a03/a04 each count once"),
+    pytest.param("articles", {("Lào", "in"): 4, ("Nhật Bản", "in"): 1, ("Nhật Bản", "out"): 1},
+                 id="articles: rows are counted, a01's two linked figures and a03, a04 apart"),
+])
+def test_partner_countries_from_linked_figures(corpus, unit, expected):
+    from dataclasses import replace
+    numbers = corpus.numbers.assign(countries=[LINKED.get(i, []) for i in range(len(corpus.numbers))])
+    table = queries.partner_countries(replace(corpus, numbers=numbers), Filters(unit=unit))
+    linked = table[table["relation"] != "mentioned"]
+    assert dict(zip(zip(linked["country"], linked["relation"], strict=True), linked["count"], strict=True)) == expected
+
+
+@pytest.mark.parametrize("f", [
+    pytest.param(Filters(), id="default filters"),
+    pytest.param(Filters(relevant_only=False), id="every article"),
+    pytest.param(Filters(provinces=("Nghệ An",)), id="one province"),
+    pytest.param(Filters(provinces=("Không có tỉnh này",)), id="nothing passes: the empty table"),
+])
+def test_number_evidence_is_every_figure_of_the_filtered_articles_newest_first(corpus, f):
+    arts = queries.filter_articles(corpus, f)
+    table = queries.number_evidence(corpus, f)
+    assert sorted(table["doc_id"]) == sorted(corpus.numbers.loc[corpus.numbers["doc_id"].isin(arts["doc_id"]), "doc_id"])
+    dated = table.assign(date=table["date"].fillna(pd.Timestamp.min))
+    keys = list(zip(-dated["date"].astype("int64"), dated["doc_id"], dated["field"], strict=True))
+    assert keys == sorted(keys)  # newest first, then doc_id and field (undated last)

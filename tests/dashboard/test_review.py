@@ -76,6 +76,76 @@ def test_ranked_by_doubt_and_settled_values_leave(corpus):
     assert "a05|meeting_date" not in review.review_queue(checked, Filters())["item"].tolist()
 
 
+DOUBTS = {"a05": {"meeting_date": "2023-03-01"}, "a06": {"province_source": "url", "meeting_type": None},
+          "a02": {"delegations_in": 400}}
+
+
+@pytest.mark.parametrize("n", [
+    pytest.param(1, id="one-row-of-many"),
+    pytest.param(3, id="a-cut-inside-one-article-s-items"),
+    pytest.param(500, id="more-than-the-queue-holds: all of it"),
+])
+def test_review_page_is_the_head_of_the_whole_queue(corpus, n):
+    doubtful = with_rows(corpus, **DOUBTS)
+    queue = review.review_queue(doubtful, Filters(relevant_only=False))
+    head, total = review.review_page(doubtful, Filters(relevant_only=False), n)
+    assert total == len(queue) > 3
+    # the same rows and values; only the value column's dtype is read from the rows shown
+    pd.testing.assert_frame_equal(head.drop(columns="value"), queue.head(n).drop(columns="value"))
+    assert head["value"].tolist() == queue["value"].head(n).astype(object).tolist()
+
+
+@pytest.mark.parametrize("changes, f", [
+    pytest.param({}, Filters(provinces=("Không có tỉnh này",)), id="no article passes the filters"),
+    pytest.param({"a07": {"checked_fields": ["meeting_date"]}}, Filters(), id="its one doubtful value was checked"),
+])
+def test_review_page_of_an_empty_queue(corpus, changes, f):
+    head, total = review.review_page(with_rows(corpus, **changes), f, 10)
+    assert (total, list(head.columns)) == (0, review.QUEUE_COLUMNS)
+
+
+@pytest.mark.parametrize("fixed, checked, expected", [
+    pytest.param([[], []], [[], []], {}, id="nothing settled: no article listed"),
+    pytest.param([["province"], []], [[], ["period", "meeting"]], {"d0": {"province"}, "d1": {"period", "meeting"}},
+                 id="corrected and checked fields, each article its own"),
+    pytest.param([["province"], []], [["province", "period"], []], {"d0": {"province", "period"}},
+                 id="a field corrected and then checked is named once"),
+])
+def test_settled_fields(fixed, checked, expected):
+    arts = pd.DataFrame({"doc_id": pd.array(["d0", "d1"], dtype="string"), "corrected_fields": fixed,
+                         "checked_fields": checked})
+    assert review.settled_fields(arts) == expected
+
+
+@pytest.mark.parametrize("rows, expected", [
+    pytest.param([(0, "province", "no_province", 0.8)], [(0, "province", 0.8, ["no_province"])], id="one row"),
+    pytest.param([(0, "province", "province_from_url", 0.5), (0, "province", "no_province", 0.8)],
+                 [(0, "province", 0.8, ["no_province", "province_from_url"])],
+                 id="two reasons for one item: the best score, its reason first"),
+    pytest.param([(1, "meeting_date", "low_confidence", 0.7), (1, "meeting_date", "low_confidence", 0.9)],
+                 [(1, "meeting_date", 0.9, ["low_confidence"])], id="a reason said twice is listed once"),
+    pytest.param([(2, "period", "readings_disagree", 0.6), (1, "period", "readings_disagree", 0.6),
+                  (2, "meeting_type", "readings_disagree", 0.6)],
+                 [(2, "period", 0.6, ["readings_disagree"]), (1, "period", 0.6, ["readings_disagree"]),
+                  (2, "meeting_type", 0.6, ["readings_disagree"])],
+                 id="equal scores keep the signals' order; one article's two fields are two items"),
+])
+def test_items_keep_each_item_once_with_its_best_score(rows, expected):
+    table = review._items(pd.DataFrame(rows, columns=review.SIGNAL_COLUMNS))
+    assert list(zip(table["row"], table["field"], table["score"], table["reasons"], strict=True)) == expected
+
+
+@pytest.mark.parametrize("groups, values, expected", [
+    pytest.param([0, 0, 1], [5, 6, 5], [2, 2, 1], id="two values in one group, one in the other"),
+    pytest.param([0, 0, 0], [3, 3, 3], [1, 1, 1], id="a value repeated counts once"),
+    pytest.param([-1, 0, 0], [1, 2, 2], [0, 1, 1], id="a row without a group counts nothing and gets 0"),
+    pytest.param([0, 0, 1], [-1, 4, -1], [1, 1, 0], id="a value not read (-1) is not counted"),
+    pytest.param([], [], [], id="no rows"),
+])
+def test_distinct_per_group(groups, values, expected):
+    assert review.distinct_per_group(groups, values).tolist() == expected
+
+
 def test_competing_readings_list_the_other_reports_of_the_meeting(corpus):
     readings = review.competing_readings(with_rows(corpus, a04={"meeting_type": "hop"}), "a04", "meeting_type")
     assert set(zip(readings["source"], readings["doc_id"], strict=True)) >= {("meeting", "a03")}

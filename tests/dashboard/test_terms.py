@@ -89,3 +89,23 @@ def test_keyword_in_context_finds_what_search_finds(corpus, kwargs, docs):
     table = queries.keyword_in_context(corpus, Filters(), **kwargs)
     assert table["doc_id"].nunique() == docs
     assert all(h for h in table["hit"])
+
+
+@pytest.mark.parametrize("f", [
+    pytest.param(Filters(), id="default filters"),
+    pytest.param(Filters(relevant_only=False), id="every article"),
+])
+def test_trend_over_the_matrix_is_term_trend(corpus, f):
+    from dashboard.queries.counting import map_distinct
+    from dashboard.queries.filtering import article_mask
+    from dashboard.queries.prepared import prepared_of
+    from dashboard.queries.terms import _trend_in, term_key
+    matrix, frame = queries.term_matrix(corpus), prepared_of(corpus).frame
+    shown = article_mask(corpus, f)
+    wanted = queries.term_frequencies(corpus, f, 5)["term"].map(lambda t: t.replace("_", " ")).tolist()
+    keys = map_distinct(matrix.terms, term_key).to_numpy(dtype=object)
+    pairs = corpus.terms[corpus.terms["doc_id"].isin(frame["doc_id"][shown])][["doc_id", "term"]]
+    dates = frame.loc[shown, ["doc_id", "date"]].set_index("doc_id")["date"]
+    expected = term_trend(pairs, dates, wanted)
+    assert len(expected) and expected["articles"].sum()
+    pd.testing.assert_frame_equal(_trend_in(matrix, keys, frame["date"], shown, wanted), expected)

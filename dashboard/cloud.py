@@ -13,6 +13,8 @@ import os
 import zlib
 from functools import lru_cache
 
+from wordcloud import WordCloud  # with the module (0.3 s, once per server at start), not on the first cloud
+
 from loaders.textnorm import nfc
 
 # Font subsetting for the SVG warns about a table it drops (FFTM: font-forge timestamps),
@@ -55,8 +57,6 @@ def _clean(freqs: dict) -> dict[str, int]:
 
 
 def _cloud(freqs: dict, width: int, height: int):
-    from wordcloud import WordCloud
-
     terms = _clean(freqs)
     if not terms:
         return None

@@ -1,11 +1,13 @@
 """The one orchestrator: files on disk -> records -> typed tables -> meetings grouped -> Corpus.
 
     find      io.snapshot: an input whose files are unchanged loads its cached corpus as a whole
-    read      io.units + io.readers: folders, files, zip members -> RawRecords (+ the ingest report)
+    read      io.units + io.readers: folders, files, zip members -> RawRecords as they are read (a JSONL
+              line by line; + the ingest report)
     account   io.slots: each record's cache key; duplicate doc_ids across files dropped, reported
     extract   batch -> article.extract_article on the records the article cache lacks (processes),
               in batches written to the cache as they finish (a long run keeps what it has done)
-    assemble  assemble: rows of every kept record in input order; grouping.assign_meeting_ids
+    assemble  assemble: rows of every kept record in input order (the big tables in slices);
+              grouping.assign_meeting_ids
     keep      io.snapshot: the grouped corpus stored whole for the next load
 
 Nothing here raises on bad input: every file and record ends up loaded or in the report, and so

@@ -278,6 +278,8 @@ def _csv_records(unit: Unit, text: str, reader, header: list[str], text_col: str
         raise Skip("CSV has a header but no rows")
 
 
+# Each parser: (unit, the list its records' report rows go to) -> (its records, lazily for the table
+# formats, and the decoding note); raises Skip before its first record when the unit is unusable.
 PARSERS = {"text": _parse_text, "html": _parse_html, "jsonl": _parse_jsonl, "csv": _parse_csv}
 
 

@@ -122,8 +122,9 @@ class SnapshotStore:
             return None
         try:
             manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-            for name in FILES:
-                if pq.read_metadata(folder / f"{name}.parquet").num_rows != manifest["rows"][name]:
+            footers = {name: pq.read_metadata(folder / f"{name}.parquet") for name in FILES}
+            for name, footer in footers.items():
+                if footer.num_rows != manifest["rows"][name]:
                     raise ValueError(f"{name}.parquet holds fewer rows than written")
             tables = {name: self._read(folder, name) for name in ["articles", *EAGER]}
         except Exception as exc:  # truncated, overwritten, half-deleted: rebuild it
@@ -133,7 +134,7 @@ class SnapshotStore:
             return None
         terms = Lazy(lambda: to_pandas(pq.read_table(folder / "terms.parquet"), TERM_COLUMNS),
                      batches=lambda: _term_batches(folder / "terms.parquet"))
-        texts = Texts(stored=TextFile(folder / "texts.parquet"))
+        texts = Texts(stored=TextFile(folder / "texts.parquet", footers["texts"]))
         return Corpus(articles=tables.pop("articles"), terms=terms, texts=texts, **tables)
 
     @staticmethod
@@ -204,9 +205,9 @@ class TextFile:
     """A snapshot's texts read by row: only the row groups holding the rows asked for, so a page
     showing one article reads TEXT_ROW_GROUP texts, not the ~350 MB of a national corpus's bodies."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, footer: pq.FileMetaData | None = None):
         self.path = path
-        self.meta = pq.read_metadata(path)  # parsed once: a footer lists every row group
+        self.meta = footer if footer is not None else pq.read_metadata(path)  # parsed once: it lists every row group
         self.starts = np.cumsum([0, *(self.meta.row_group(i).num_rows for i in range(self.meta.num_row_groups))])
 
     def doc_ids(self) -> pd.Index:

@@ -13,10 +13,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import streamlit as st
+from streamlit import string_util
 
 from . import url_state
 
 KEY_PREFIX = "pc_"
+
+# Streamlit looks for a leading emoji in every non-ASCII option label (all of ours are Vietnamese);
+# its first look loads the emoji table, an import and a regex of thousands of alternatives
+# (0.1-0.15 s). Looked up here, when app.py imports the views, it is paid once as the server's
+# first run starts instead of on whichever page first shows a segmented control.
+string_util.extract_leading_emoji("Đ")
 
 
 def _seed(param: str, value) -> None:

@@ -139,3 +139,16 @@ def test_facts_and_evidence_tables_are_in_the_ui_language(corpus):
     evidence = article_view.evidence_table(found, "vi")
     assert list(evidence.columns[:2]) == ["Trường", "Giá trị"]
     assert len(evidence) == len(found["evidence"]) + len(found["people"])
+
+
+def test_page_controls_load_streamlits_emoji_table_when_imported():
+    """The first non-ASCII option label makes Streamlit load its emoji table (0.1-0.15 s): importing
+    the page controls (app.py does, as the server's first run starts) must have paid it already."""
+    import subprocess
+    import sys
+
+    code = ("import sys; import dashboard.components.page_controls; "
+            "print('streamlit.emojis' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=Path(__file__).resolve().parents[2])
+    assert out.stdout.strip() == "True"

@@ -47,6 +47,7 @@ class TermMatrix:
     codes: np.ndarray  # per pair: the term's code
     rows: np.ndarray  # per pair: the article's row in corpus.articles
     counts: np.ndarray  # per pair: occurrences
+    with_terms: np.ndarray  # per article row: whether it has any term
 
     @classmethod
     def build(cls, corpus: Corpus) -> "TermMatrix":
@@ -71,7 +72,8 @@ class TermMatrix:
         names = pd.Series(list(vocabulary), dtype=dtype)
         order = np.empty(len(names), dtype=np.int64)
         order[np.argsort(series_key(names).to_numpy(dtype=object), kind="stable")] = np.arange(len(names))
-        return cls(names, order, *_one_entry_per_pair(row, code, count, len(vocabulary)))
+        with_terms = np.bincount(row, minlength=len(index)) > 0
+        return cls(names, order, *_one_entry_per_pair(row, code, count, len(vocabulary)), with_terms)
 
     def counted(self, articles: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(occurrences, articles holding it) per term code, over the articles marked in ``articles``."""
@@ -219,16 +221,16 @@ def _distinct_ranking(table: pd.DataFrame, c: int, d: int, n: int, hidden) -> pd
 def _distinctive_in(matrix: TermMatrix, shown: np.ndarray, target: np.ndarray, n: int, hidden) -> pd.DataFrame:
     """``distinctive_terms`` over the matrix: ``shown`` marks the filtered articles, ``target`` the
     target's (both in article row order)."""
-    picked = shown[matrix.rows]
-    has_terms = np.zeros(len(shown), dtype=bool)
-    has_terms[matrix.rows[picked]] = True
-    c, d = int((has_terms & target).sum()), int((has_terms & ~target).sum())
-    if not picked.any() or not c or not d:
+    c = int((matrix.with_terms & shown & target).sum())
+    d = int((matrix.with_terms & shown & ~target).sum())
+    if not c or not d:
         return pd.DataFrame(columns=DISTINCT_COLUMNS)
-    in_target = target[matrix.rows]
+    # one pass over the pairs: each is counted under (term, side), side 0 filtered out, 1 the
+    # rest, 2 the target; a code, tripled, stays far below 2**31
+    side = shown.astype(np.int8) + (shown & target)
     size = len(matrix.terms)
-    target_articles = np.bincount(matrix.codes[picked & in_target], minlength=size)
-    rest_articles = np.bincount(matrix.codes[picked & ~in_target], minlength=size)
+    by_side = np.bincount(matrix.codes * 3 + side[matrix.rows], minlength=3 * size).reshape(size, 3)
+    target_articles, rest_articles = by_side[:, 2], by_side[:, 1]
     present = np.flatnonzero(target_articles + rest_articles)
     table = pd.DataFrame({"term": matrix.terms.take(present).reset_index(drop=True),
                           "target_articles": target_articles[present], "rest_articles": rest_articles[present]})
@@ -290,12 +292,16 @@ def _trend_in(matrix: TermMatrix, keys: np.ndarray, dates: pd.Series, shown: np.
     years = dates[shown].dropna().dt.year.astype(int)
     if years.empty or not wanted:
         return pd.DataFrame(columns=["term", "year", "articles"])
-    by_key = {term_key(w): w for w in wanted}
-    wanted_code = pd.Series(keys).isin(by_key).to_numpy(dtype=bool)
-    picked = shown[matrix.rows] & wanted_code[matrix.codes]
-    year_of_row = dates.dt.year.to_numpy(dtype=float, na_value=np.nan)
-    picked_keys = pd.Series(keys[matrix.codes[picked]], dtype=object)
-    pairs = pd.DataFrame({"term": map_distinct(picked_keys, by_key.get), "year": year_of_row[matrix.rows[picked]]})
-    counts = pairs.dropna(subset=["year"]).groupby(["term", "year"]).size()
-    grid = pd.MultiIndex.from_product([wanted, range(years.min(), years.max() + 1)], names=["term", "year"])
-    return counts.reindex(grid, fill_value=0).rename("articles").reset_index()
+    first, span = int(years.min()), int(years.max()) - int(years.min()) + 1
+    # each code's line in the grid (-1: not wanted); two wanted spellings of one key count on the later's line
+    line_of_key = {term_key(w): i for i, w in enumerate(wanted)}
+    line_of_code = pd.Series(keys, dtype=object).map(line_of_key).fillna(-1).to_numpy(dtype=np.int64)
+    at = np.flatnonzero(line_of_code[matrix.codes] >= 0)  # the wanted terms' pairs: few of the corpus's
+    at = at[shown[matrix.rows[at]]]
+    year = dates.dt.year.to_numpy(dtype=float, na_value=np.nan)[matrix.rows[at]]
+    dated = ~np.isnan(year)
+    cell = line_of_code[matrix.codes[at[dated]]] * span + (year[dated].astype(np.int64) - first)
+    counts = np.bincount(cell, minlength=len(wanted) * span)
+    return pd.DataFrame({"term": np.repeat(np.array(wanted, dtype=object), span),
+                         "year": np.tile(np.arange(first, first + span, dtype=np.int64), len(wanted)),
+                         "articles": counts.astype(np.int64)})

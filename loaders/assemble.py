@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .corpus import TEXT_COLUMNS, WORKING_COLUMNS
-from .grouping import assign_meeting_ids, shingles
+from .grouping import ShingleSets, assign_meeting_ids
 from .io.cache import EXTRACTED, KEY_COL, ROW_COL, ArticleStore
 from .io.slots import Entry
 from .io.tables import arrow_schema, to_pandas
@@ -91,12 +91,9 @@ def gather_slices(store: ArticleStore, name: str, entries: list[Entry],
         yield gather(store, name, part, placement, columns)
 
 
-def shingle_sets(store: ArticleStore, entries: list[Entry]) -> list[np.ndarray]:
+def shingle_sets(store: ArticleStore, entries: list[Entry]) -> ShingleSets:
     """Every entry's body shingles (what grouping compares), bodies read a slice at a time."""
-    sets: list[np.ndarray] = []
-    for part in gather_slices(store, "articles", entries, ["body"]):
-        sets.extend(shingles(body or "") for body in part["body"].to_pylist())
-    return sets
+    return ShingleSets.of(part["body"].to_pylist() for part in gather_slices(store, "articles", entries, ["body"]))
 
 
 @dataclass

@@ -20,6 +20,8 @@ import hashlib
 import re
 import zlib
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
 from itertools import combinations
 from typing import Iterator
 
@@ -46,6 +48,54 @@ def shingles(text: str) -> np.ndarray:
     hashes = [zlib.crc32(" ".join(words[i:i + SHINGLE_WORDS]).encode())
               for i in range(max(0, len(words) - SHINGLE_WORDS + 1))]
     return np.unique(np.array(hashes, dtype=np.uint32))
+
+
+@dataclass(frozen=True)
+class ShingleSets:
+    """Every text's ``shingles``, held in one array per batch of texts, with each text's span.
+
+    One array per text would be ~100k small heap blocks at a national scale (~0.25 GB), which the
+    allocator keeps after grouping, beside the snapshot being written; a few large arrays go back
+    to the system when grouping is done."""
+
+    parts: tuple[np.ndarray, ...]
+    part: np.ndarray  # per text: the array holding its shingles
+    start: np.ndarray  # per text: where they start in it
+    end: np.ndarray  # ... and end
+
+    @classmethod
+    def of(cls, batches: Iterable[Iterable[str | None]]) -> "ShingleSets":
+        """The shingle sets of texts given batch by batch (bodies are read a slice at a time)."""
+        parts, sizes, owner = [], [], []
+        for batch in batches:
+            sets = [shingles(text or "") for text in batch]
+            sizes.append(np.fromiter((len(one) for one in sets), dtype=np.int64, count=len(sets)))
+            owner.append(np.full(len(sets), len(parts), dtype=np.int32))
+            parts.append(np.concatenate(sets) if sets else np.zeros(0, np.uint32))
+        size = np.concatenate(sizes) if sizes else np.zeros(0, np.int64)
+        part = np.concatenate(owner) if owner else np.zeros(0, np.int32)
+        end = np.concatenate([np.cumsum(s) for s in sizes]) if sizes else np.zeros(0, np.int64)
+        return cls(tuple(parts), part, end - size, end)
+
+    def __len__(self) -> int:
+        return len(self.part)
+
+    def __getitem__(self, i: int) -> np.ndarray:
+        return self.parts[self.part[i]][self.start[i]:self.end[i]]
+
+    def anchors(self) -> tuple[np.ndarray, np.ndarray]:
+        """(hash, text) of every anchor shingle, texts in ascending order."""
+        hashes, texts, first = [], [], 0
+        sizes = self.end - self.start
+        for part, n in zip(self.parts, np.bincount(self.part, minlength=len(self.parts)).tolist(), strict=True):
+            owner = np.repeat(np.arange(first, first + n, dtype=np.int32), sizes[first:first + n])
+            kept = part % ANCHOR_MODULUS == 0
+            hashes.append(part[kept])
+            texts.append(owner[kept])
+            first += n
+        if not hashes:
+            return np.zeros(0, np.uint32), np.zeros(0, np.int32)
+        return np.concatenate(hashes), np.concatenate(texts)
 
 
 class _UnionFind:
@@ -75,31 +125,36 @@ def is_near_duplicate(a: np.ndarray, b: np.ndarray) -> bool:
     return len(small) >= MIN_EXCERPT_SHINGLES and shared / len(small) >= NEAR_DUP_CONTAINMENT
 
 
-def _postings(anchors: list[np.ndarray]) -> Iterator[list[int]]:
-    """For each anchor shingle held by 2 to MAX_ANCHOR_POSTINGS texts, those texts in ascending order."""
-    sizes = np.fromiter((len(a) for a in anchors), dtype=np.int64, count=len(anchors))
-    if not sizes.sum():
+def _postings(hashes: np.ndarray, docs: np.ndarray) -> Iterator[list[int]]:
+    """For each anchor shingle held by 2 to MAX_ANCHOR_POSTINGS texts, those texts in ascending order
+    (``hashes`` and ``docs``: every anchor, 32-bit, and its text; millions of anchors at 100k)."""
+    if not len(hashes):
         return
-    hashes = np.concatenate(anchors)
-    docs = np.repeat(np.arange(len(anchors), dtype=np.int32), sizes)  # 32-bit: millions of anchors at 100k
-    order = np.argsort(hashes, kind="stable")  # stable: each anchor's texts stay in ascending order
-    hashes, docs = hashes[order], docs[order]
-    starts = np.flatnonzero(np.r_[True, hashes[1:] != hashes[:-1]])
-    counts = np.diff(np.r_[starts, len(hashes)])
-    for start, n in zip(starts.tolist(), counts.tolist(), strict=True):
-        if 1 < n <= MAX_ANCHOR_POSTINGS:
-            yield docs[start:start + n].tolist()
+    # one sorted 64-bit key, hash high and text low: an anchor's texts come out in ascending order,
+    # without an argsort's 64-bit permutation and the two arrays it would gather
+    key = (hashes.astype(np.uint64) << np.uint64(32)) | docs.astype(np.uint64)
+    key.sort()
+    anchor = (key >> np.uint64(32)).astype(np.uint32)
+    text = (key & np.uint64(0xFFFFFFFF)).astype(np.int32)
+    del key
+    starts = np.flatnonzero(np.r_[True, anchor[1:] != anchor[:-1]])
+    counts = np.diff(np.r_[starts, len(anchor)])
+    # most anchors are in one text only: dropped here, not walked in Python
+    followed = (counts > 1) & (counts <= MAX_ANCHOR_POSTINGS)
+    for start, n in zip(starts[followed].tolist(), counts[followed].tolist(), strict=True):
+        yield text[start:start + n].tolist()
 
 
-def _candidate_pairs(sets: list[np.ndarray]) -> set[tuple[int, int]]:
+def _candidate_pairs(sets: ShingleSets) -> set[tuple[int, int]]:
     """Pairs of texts sharing enough anchor shingles to be worth comparing in full."""
-    anchors = [sh[sh % ANCHOR_MODULUS == 0] for sh in sets]
+    hashes, docs = sets.anchors()
+    anchors = np.bincount(docs, minlength=len(sets)).tolist()  # per text
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for docs in _postings(anchors):
-        for pair in combinations(docs, 2):
+    for texts in _postings(hashes, docs):
+        for pair in combinations(texts, 2):
             shared[pair] += 1
     return {pair for pair, n in shared.items()
-            if n >= min(MIN_SHARED_ANCHORS, len(anchors[pair[0]]), len(anchors[pair[1]]))}
+            if n >= min(MIN_SHARED_ANCHORS, anchors[pair[0]], anchors[pair[1]])}
 
 
 def _is_true(value) -> bool:
@@ -141,18 +196,18 @@ def _group_by_key(articles: pd.DataFrame, uf: _UnionFind) -> None:
                 uf.union(i, j)
 
 
-def assign_meeting_ids(articles: pd.DataFrame, sets: list[np.ndarray] | None = None) -> pd.Series:
+def assign_meeting_ids(articles: pd.DataFrame, sets: ShingleSets | None = None) -> pd.Series:
     """One id per meeting; every article gets one (a lone article is its own meeting).
 
-    ``sets``: each article's ``shingles`` of its body, in row order, when the caller made them
-    (an ingest does, slice by slice, so the bodies of a whole corpus are never held at once);
+    ``sets``: the articles' body ``ShingleSets``, in row order, when the caller made them (an
+    ingest does, slice by slice, so the bodies of a whole corpus are never held at once);
     otherwise they are made from ``articles["body"]``.
     """
     n = len(articles)
     uf = _UnionFind(n)
     _group_by_key(articles, uf)
     if sets is None:
-        sets = [shingles(t) for t in articles["body"].fillna("").astype(str)]
+        sets = ShingleSets.of([articles["body"].fillna("").astype(str).tolist()])
     for i, j in _candidate_pairs(sets):
         if uf.find(i) != uf.find(j) and is_near_duplicate(sets[i], sets[j]):
             uf.union(i, j)

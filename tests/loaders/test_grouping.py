@@ -3,10 +3,11 @@
 Each case is a small articles table (the columns grouping reads) and the groups expected, as sets of
 doc ids; texts are our own sentences.
 """
+import numpy as np
 import pandas as pd
 import pytest
 
-from loaders.grouping import assign_meeting_ids, is_near_duplicate, shingles
+from loaders.grouping import ANCHOR_MODULUS, ShingleSets, assign_meeting_ids, is_near_duplicate, shingles
 from loaders.schema import ARTICLE_COLUMNS, typed
 
 REPORT = (
@@ -96,3 +97,21 @@ def test_meeting_id_is_stable_and_named_after_the_first_doc_id():
 ])
 def test_is_near_duplicate(a, b, expected):
     assert is_near_duplicate(shingles(a), shingles(b)) is expected
+
+
+@pytest.mark.parametrize("batches", [
+    pytest.param([[REPORT, OTHER, THIRD]], id="one batch"),
+    pytest.param([[REPORT], [], [None, ""], [EXCERPT, OTHER]], id="batches, one empty, texts missing or empty"),
+    pytest.param([], id="no texts at all"),
+])
+def test_shingle_sets_hold_each_texts_shingles_and_anchors_across_batches(batches):
+    """An ingest builds the sets a slice of bodies at a time: each text must get its own shingles
+    back, and the anchors must name the right text, whichever batch held it."""
+    texts = [text for batch in batches for text in batch]
+    sets = ShingleSets.of(batches)
+    assert len(sets) == len(texts)
+    for i, text in enumerate(texts):
+        np.testing.assert_array_equal(sets[i], shingles(text or ""))
+    hashes, docs = sets.anchors()
+    expected = [(h, i) for i, text in enumerate(texts) for h in shingles(text or "").tolist() if h % ANCHOR_MODULUS == 0]
+    assert list(zip(hashes.tolist(), docs.tolist(), strict=True)) == expected

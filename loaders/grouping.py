@@ -66,7 +66,9 @@ class ShingleSets:
     @classmethod
     def of(cls, batches: Iterable[Iterable[str | None]]) -> "ShingleSets":
         """The shingle sets of texts given batch by batch (bodies are read a slice at a time)."""
-        parts, sizes, owner = [], [], []
+        parts: list[np.ndarray] = []
+        sizes: list[np.ndarray] = []
+        owner: list[np.ndarray] = []
         for batch in batches:
             sets = [shingles(text or "") for text in batch]
             sizes.append(np.fromiter((len(one) for one in sets), dtype=np.int64, count=len(sets)))

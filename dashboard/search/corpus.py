@@ -1,5 +1,6 @@
 """The search index of a corpus: every article's title and body folded once (``keys.search_key``)
-and joined into one string, so a phrase is found in all articles by one C-level scan.
+and joined, a chunk of articles to a string, so a phrase is found in all articles by a few
+C-level scans.
 
 ``dashboard/data.py`` builds it once per corpus load and keeps it on the corpus
 (``attach``); ``index_of`` finds it there, or builds one for a corpus that came another way
@@ -27,36 +28,42 @@ SUBSET_SHARE = 0.25  # when more articles than this share may hold the needle, o
 
 @dataclass(frozen=True)
 class SearchIndex:
-    text: str  # every article's padded key, in the articles' row order, joined by ROW_BREAK
-    starts: tuple[int, ...]  # offset in ``text`` where each article's key begins
+    texts: tuple[str, ...]  # per chunk of ``chunk`` rows: their padded keys joined by ROW_BREAK
+    chunk: int  # rows per text
+    starts: tuple[int, ...]  # offset where each article's key begins in its chunk's text
     ends: tuple[int, ...]  # and where it ends
     signatures: Signatures  # which articles may hold a word: the scan reads only those
 
     @classmethod
-    def build(cls, articles: pd.DataFrame, bodies: pd.Series | Callable[[pd.Series], pd.Series] | None = None
-              ) -> "SearchIndex":
+    def build(cls, articles: pd.DataFrame, bodies: pd.Series | Callable[[pd.Series], pd.Series] | None = None,
+              chunk: int = CHUNK_TEXTS) -> "SearchIndex":
         """``bodies``: aligned with ``articles``, or a function giving the bodies of some doc_ids
         (``Corpus.bodies``: a loaded corpus keeps its texts on disk, and they are read a chunk at a
-        time); without them, ``articles`` holds a ``body`` column."""
+        time); without them, ``articles`` holds a ``body`` column. ``chunk`` (a multiple of 8: the
+        signatures pack chunks side by side) rows are folded and joined at a time: one text per
+        chunk, never the keys of the whole corpus beside their join (+0.25 GB at 100k)."""
         signatures = Signatures.empty(len(articles))
-        keys: list[str] = []
-        for first in range(0, len(articles), CHUNK_TEXTS):  # Python strings for one chunk at a time
-            chunk = slice(first, first + CHUNK_TEXTS)
+        texts: list[str] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for first in range(0, len(articles), chunk):
+            rows = slice(first, first + chunk)
             if bodies is None:
-                body = articles["body"].iloc[chunk]
+                body = articles["body"].iloc[rows]
             else:
-                body = bodies(articles["doc_id"].iloc[chunk]) if callable(bodies) else bodies.iloc[chunk]
-            title = articles["title"].iloc[chunk].fillna("").astype(str)
-            texts = title.to_numpy(dtype=object) + "\n" + body.fillna("").astype(str).to_numpy(dtype=object)
-            folded = folded_bytes(texts.tolist())
-            keys += keys_of_bytes(folded)
+                body = bodies(articles["doc_id"].iloc[rows]) if callable(bodies) else bodies.iloc[rows]
+            title = articles["title"].iloc[rows].fillna("").astype(str)
+            joined = title.to_numpy(dtype=object) + "\n" + body.fillna("").astype(str).to_numpy(dtype=object)
+            folded = folded_bytes(joined.tolist())
+            keys = keys_of_bytes(folded)
+            offset = 0
+            for key in keys:
+                starts.append(offset)
+                ends.append(offset + len(key))
+                offset += len(key) + len(ROW_BREAK)
+            texts.append(ROW_BREAK.join(keys))
             signatures.add(folded, first)
-        starts, ends, offset = [], [], 0
-        for key in keys:
-            starts.append(offset)
-            ends.append(offset + len(key))
-            offset += len(key) + len(ROW_BREAK)
-        return cls(ROW_BREAK.join(keys), tuple(starts), tuple(ends), signatures)
+        return cls(tuple(texts), chunk, tuple(starts), tuple(ends), signatures)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -83,30 +90,33 @@ class SearchIndex:
         head = needle.rstrip(" ") if len(needle.strip()) >= MIN_HEAD_CHARS else needle
         if len(among) >= SUBSET_SHARE * len(self):
             return [r for r in self._scan_all(head) if may[r]]
-        starts, ends = self.starts, self.ends
-        return [int(r) for r in among if self._first_hit(head, starts[r], ends[r]) != -1]
+        texts, chunk, starts, ends = self.texts, self.chunk, self.starts, self.ends
+        return [int(r) for r in among if _first_hit(texts[r // chunk], head, starts[r], ends[r]) != -1]
 
     def _scan_all(self, head: str) -> list[int]:
-        """One scan of the whole text; after a hit it jumps to the next article, so a common word
-        costs one step per article, not one per occurrence."""
+        """One scan of each chunk's text; after a hit it jumps to the next article, so a common
+        word costs one step per article, not one per occurrence."""
         rows: list[int] = []
-        n, starts, end = len(self.starts), self.starts, len(self.text)
-        at = self._first_hit(head, 0, end)
-        while at != -1:
-            row = bisect_right(starts, at) - 1
-            rows.append(row)
-            at = self._first_hit(head, starts[row + 1], end) if row + 1 < n else -1
+        starts = self.starts
+        for k, text in enumerate(self.texts):
+            first, stop = k * self.chunk, min((k + 1) * self.chunk, len(starts))
+            at = _first_hit(text, head, 0, len(text))
+            while at != -1:
+                row = bisect_right(starts, at, first, stop) - 1
+                rows.append(row)
+                at = _first_hit(text, head, starts[row + 1], len(text)) if row + 1 < stop else -1
         return rows
 
-    def _first_hit(self, head: str, start: int, end: int) -> int:
-        """Offset of the first ``head`` in text[start:end] that ends at a word break, else -1.
-        The needle is looked for without its last space: one ending in a letter is skipped through
-        far faster than one ending in a space, which matches at every word end."""
-        find, text, width = self.text.find, self.text, len(head)
-        at = find(head, start, end)
-        while at != -1 and head[-1] != " " and text[at + width] not in WORD_END:
-            at = find(head, at + 1, end)
-        return at
+
+def _first_hit(text: str, head: str, start: int, end: int) -> int:
+    """Offset of the first ``head`` in text[start:end] that ends at a word break, else -1.
+    The needle is looked for without its last space: one ending in a letter is skipped through
+    far faster than one ending in a space, which matches at every word end."""
+    find, width = text.find, len(head)
+    at = find(head, start, end)
+    while at != -1 and head[-1] != " " and text[at + width] not in WORD_END:
+        at = find(head, at + 1, end)
+    return at
 
 
 def index_of(corpus) -> SearchIndex:

@@ -9,6 +9,10 @@ list<string> (Python lists in pandas, as ``typed`` gives).
 """
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pandas as pd
 import pyarrow as pa
 
@@ -77,9 +81,25 @@ def to_pandas(table: pa.Table, columns: Columns) -> pd.DataFrame:
         return empty(columns)
     index = pd.RangeIndex(table.num_rows)
     data = {}
-    for name, dtype in columns.items():
-        if name in table.column_names:
-            data[name] = _series(table[name], dtype, index)
-        else:
-            data[name] = empty({name: dtype})[name].reindex(index)
+    with paused_gc():
+        for name, dtype in columns.items():
+            if name in table.column_names:
+                data[name] = _series(table[name], dtype, index)
+            else:
+                data[name] = empty({name: dtype})[name].reindex(index)
     return pd.DataFrame(data, index=index)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a table's list column becomes Python lists: every 700
+    new lists start a collection, and the older generations' collections walk every list made so
+    far (at 100k articles, 0.5 s of the 0.7 s the six list columns take). Lists of strings hold no
+    cycles, so nothing is left uncollected; the collector's earlier state is restored after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

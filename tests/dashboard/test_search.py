@@ -88,13 +88,19 @@ def test_index_finds_the_articles(query, rows):
     assert list(np.flatnonzero(index.mask(q, keep))) == [r for r in rows if r % 2 == 0]
 
 
-def test_index_agrees_with_plain_matching_on_many_texts():
+@pytest.mark.parametrize("chunk", [
+    pytest.param(1000, id="one chunk: every text in one string"),
+    pytest.param(64, id="ten chunks, the last one short: a match never crosses or skips a chunk's edge"),
+    pytest.param(8, id="the smallest chunk the signatures pack"),
+])
+def test_index_agrees_with_plain_matching_on_many_texts(chunk):
     """Signatures may let extra articles through, never keep one out: on generated texts with many
-    shared words the index gives exactly what scanning each key gives."""
+    shared words the index gives exactly what scanning each key gives, however the texts are chunked."""
     rng = np.random.default_rng(7)
     words = ["biển", "đảo", "đào", "tạo", "biên", "giới", "và", "Lào", "lao", "động", "Cam-pu-chia", "tin"]
     texts = [" ".join(rng.choice(words, size=rng.integers(0, 30))) for _ in range(600)]
-    index = SearchIndex.build(pd.DataFrame({"title": "", "body": texts}))
+    index = SearchIndex.build(pd.DataFrame({"title": "", "body": texts}), chunk=chunk)
+    assert len(index.texts) == -(-len(texts) // chunk)
     for query in ["biển đảo", "lao động", "Campuchia", "đào OR biên giới", "tin NOT và", "giới biển đảo tin"]:
         q = parse(query)
         assert list(index.mask(q)) == [matches_text(t, q) for t in texts], query

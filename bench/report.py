@@ -45,6 +45,8 @@ def summary(r: dict) -> dict[str, float | int | str]:
         "first_render_ms": first, "first_render_worst_page": first_view,
         "wordcloud_ms": r["pages_large"]["wordcloud_ms"], "page_cost_growth": growth,
         "search_ms": r["pages_large"]["search_ms"], "hold_rss_mb": r["pages_large"]["prepared_rss_mb"],
+        # what a server start at 100k pays after load_100k_s before its first page: data.prepare
+        "prepare_100k_s": r["pages_large"]["prepare_s"],
         "ingest_peak_pss_mb": max(r["real"]["tree_pss_mb"], r["gen_large"]["tree_pss_mb"]),
         "gen_ingest_dps": r["gen_small"]["dps"], "terms_agreement_top20": r["terms_agreement_top20"],
         "terms_speedup": r["terms_dps"] / r["terms_underthesea_dps"],

@@ -33,7 +33,10 @@ def _number_countries(numbers: pd.DataFrame) -> pd.Series:
     loader provides that column, else those named in its evidence sentence."""
     if "countries" in numbers:
         return numbers["countries"].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
-    return numbers["sentence"].fillna("").map(countries_in)
+    # once per distinct sentence: a sentence often holds two figures ("20 đoàn, 300 lượt khách"), and reposts repeat it
+    codes, sentences = pd.factorize(numbers["sentence"].fillna(""))
+    found = [countries_in(sentence) for sentence in sentences]
+    return pd.Series([list(found[code]) for code in codes], index=numbers.index, dtype=object)
 
 
 def number_countries(corpus: Corpus) -> pd.Series:

@@ -145,6 +145,7 @@ def _in_batches(terms, size):
     pytest.param([("a01", "chung", 2), ("a01", "chung", 3), ("a02", "chung", 1)], id="a term repeated in an article"),
     pytest.param([("zz-not-loaded", "lạ", 4)], id="rows of an article not in the corpus are left out"),
     pytest.param([("a01", None, 5)], id="a row without a term is left out"),
+    pytest.param([(None, "mồ côi", 5)], id="a row without a doc id is left out"),
     pytest.param([("a02", "trống", None)], id="a count not reported counts 0"),
 ])
 def test_term_matrix_read_in_batches_is_the_groupby_of_the_whole_table(corpus, size, extra):
@@ -256,3 +257,19 @@ def test_per_corpus_values_outlive_many_filter_changes(corpus):
     for year in range(1990, 1990 + prepared.KEPT_RESULTS + 5):
         queries.filter_articles(kept, Filters(date_from=date(year, 1, 1), date_to=date(year, 12, 31)))
     assert queries.term_matrix(kept) is matrix
+
+
+@pytest.mark.parametrize("sentences", [
+    pytest.param(["Tỉnh đón 20 đoàn khách Lào, 300 lượt khách.", "Tỉnh đón 20 đoàn khách Lào, 300 lượt khách."],
+                 id="two figures of one sentence: one reading, each row its own list"),
+    pytest.param(["Đoàn công tác sang Nhật Bản và Hàn Quốc.", None, "Không có nước nào.", None],
+                 id="a missing sentence links no country"),
+    pytest.param([], id="no figures"),
+])
+def test_figure_countries_read_once_per_sentence_are_read_per_row(corpus, sentences):
+    from dashboard.queries.partners import number_countries
+    from loaders.extract.countries import countries_in
+    numbers = pd.DataFrame({"doc_id": "a01", "field": "delegations_in", "value": 1, "sentence": pd.array(sentences, dtype="string")})
+    got = number_countries(replace(corpus, numbers=numbers))
+    assert got.tolist() == [countries_in(s or "") for s in sentences]
+    assert len({id(v) for v in got}) == len(got), "no two rows share one list object"

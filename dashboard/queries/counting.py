@@ -15,13 +15,13 @@ from .collation import sort_frame
 
 
 def map_distinct(values: pd.Series, fn) -> pd.Series:
-    """``values.map(fn)`` (same values, same dtype) calling ``fn`` once per distinct value, not once
-    per row: a period or a term repeats across thousands of rows."""
+    """``values.map(fn)`` (same values, dtype, index and name) calling ``fn`` once per distinct
+    value, not once per row: a period or a term repeats across thousands of rows."""
     codes, distinct = pd.factorize(values, use_na_sentinel=True)
     missing = codes == -1  # a missing value is passed to ``fn`` as the series holds it
     keys = pd.concat([pd.Series(distinct, dtype=values.dtype), values[missing].head(1)], ignore_index=True)
     mapped = keys.map(fn).take(np.where(missing, len(distinct), codes))
-    return mapped.set_axis(values.index)
+    return mapped.set_axis(values.index).rename(values.name)
 
 
 def is_in(column: pd.Series, values) -> np.ndarray:
@@ -34,6 +34,15 @@ def is_in(column: pd.Series, values) -> np.ndarray:
     wanted = pd.array(list(values) if isinstance(values, (set, frozenset, dict)) else values, dtype=dtype)
     cells = pa.array(column.array)
     return np.asarray(pc.is_in(cells, value_set=pa.array(wanted).cast(cells.type)), dtype=bool)
+
+
+def positions_in(index: pd.Index, values: pd.Series) -> np.ndarray:
+    """``index.get_indexer(values)``, looking each distinct value up once: pandas turns every Arrow
+    string it looks up into a Python one first, and the (article, term) pairs of a batch or the
+    figures of a corpus repeat their doc ids (the term matrix of 100k articles: 2.7 of its 5 s)."""
+    codes, distinct = pd.factorize(values)
+    found = index.get_indexer(distinct)
+    return np.where(codes >= 0, found[codes], -1) if len(found) else np.full(len(codes), -1, dtype=np.intp)
 
 
 def count(frame: pd.DataFrame, unit: str) -> int:

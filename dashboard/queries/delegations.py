@@ -13,7 +13,7 @@ from loaders import gazetteer as geo
 from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
-from .counting import is_in, map_distinct, rank
+from .counting import is_in, map_distinct, positions_in, rank
 from .filtering import article_mask, filter_articles, filter_key
 from .periods import (
     PERIOD_LEVEL,
@@ -262,7 +262,7 @@ def all_number_evidence(corpus: Corpus) -> tuple[pd.DataFrame, np.ndarray]:
 
     def build() -> tuple[pd.DataFrame, np.ndarray]:
         nums = corpus.numbers
-        rows = pd.Index(p.frame["doc_id"]).get_indexer(nums["doc_id"])
+        rows = positions_in(pd.Index(p.frame["doc_id"]), nums["doc_id"])
         info = p.frame.set_index("doc_id")[["province", "period", "date", "title", "url"]]
         table = nums[rows >= 0].join(info, on="doc_id").assign(_row=rows[rows >= 0])
         table = table.sort_values(["date", "doc_id", "field"], ascending=[False, True, True], na_position="last",

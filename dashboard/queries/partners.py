@@ -16,7 +16,7 @@ from loaders.schema import Corpus
 
 from ..filters import Filters
 from .collation import sort_frame
-from .counting import grouped_count, rank, top_rows
+from .counting import grouped_count, map_distinct, positions_in, rank, top_rows
 from .delegations import province_column
 from .filtering import article_mask, filter_articles, filter_key
 from .prepared import prepared_of, remembered_frame
@@ -34,9 +34,7 @@ def _number_countries(numbers: pd.DataFrame) -> pd.Series:
     if "countries" in numbers:
         return numbers["countries"].map(lambda v: list(v) if isinstance(v, (list, tuple)) else [])
     # once per distinct sentence: a sentence often holds two figures ("20 đoàn, 300 lượt khách"), and reposts repeat it
-    codes, sentences = pd.factorize(numbers["sentence"].fillna(""))
-    found = [countries_in(sentence) for sentence in sentences]
-    return pd.Series([list(found[code]) for code in codes], index=numbers.index, dtype=object)
+    return map_distinct(numbers["sentence"].fillna(""), countries_in)
 
 
 def number_countries(corpus: Corpus) -> pd.Series:
@@ -65,7 +63,7 @@ def figure_countries(corpus: Corpus) -> pd.DataFrame:
 
     def build() -> pd.DataFrame:
         numbers = corpus.numbers
-        rows = pd.Index(p.frame["doc_id"]).get_indexer(numbers["doc_id"])
+        rows = positions_in(pd.Index(p.frame["doc_id"]), numbers["doc_id"])
         table = pd.DataFrame({"article": rows, "field": numbers["field"].to_numpy(),
                               "country": number_countries(corpus).to_numpy()})
         table = table[rows >= 0].explode("country").dropna(subset=["country"]).reset_index(drop=True)

@@ -19,7 +19,7 @@ import pandas as pd
 from loaders.schema import COUNT_FIELDS, Corpus
 
 from ..filters import Filters
-from .counting import is_in
+from .counting import is_in, positions_in
 from .filtering import filter_articles, filter_key
 from .prepared import prepared_of, remembered_frame
 
@@ -304,7 +304,7 @@ def low_confidence(arts: pd.DataFrame, corpus: Corpus) -> pd.DataFrame:
     if "confidence" in corpus.evidence.columns:
         low = low_evidence(corpus)
         low = low[is_in(low["doc_id"], arts["doc_id"])]
-        rows = pd.Index(arts["doc_id"]).get_indexer(low["doc_id"])
+        rows = positions_in(pd.Index(arts["doc_id"]), low["doc_id"])
         out.append(pd.DataFrame({"row": arts.index.to_numpy()[rows], "field": low["field"].to_numpy(),
                                  "reason": "low_confidence", "score": low["score"].to_numpy()}))
     frames = [fr for fr in out if len(fr)]

@@ -10,7 +10,7 @@ import pytest
 from dashboard import queries
 from dashboard.filters import Filters
 from dashboard.queries import prepared
-from dashboard.queries.counting import map_distinct
+from dashboard.queries.counting import map_distinct, positions_in
 from dashboard.queries.periods import UNDATED, bucket_of
 from dashboard.queries.terms import TermMatrix, distinctive_terms, term_matrix, term_table
 from loaders.corpus import Lazy
@@ -162,6 +162,7 @@ def test_term_matrix_read_in_batches_is_the_groupby_of_the_whole_table(corpus, s
 @pytest.mark.parametrize("values", [
     pytest.param(pd.Series(["2021H1", None, "2021", "2021H1"], dtype="string"), id="strings with a missing value"),
     pytest.param(pd.Series(["a", "b", "a"], dtype=object, index=[7, 3, 5]), id="objects, index kept"),
+    pytest.param(pd.Series(["2021", "2021", None], dtype="string", name="period"), id="a named column keeps its name"),
     pytest.param(pd.Series([], dtype="string"), id="empty"),
 ])
 @pytest.mark.parametrize("fn", [
@@ -261,7 +262,7 @@ def test_per_corpus_values_outlive_many_filter_changes(corpus):
 
 @pytest.mark.parametrize("sentences", [
     pytest.param(["Tỉnh đón 20 đoàn khách Lào, 300 lượt khách.", "Tỉnh đón 20 đoàn khách Lào, 300 lượt khách."],
-                 id="two figures of one sentence: one reading, each row its own list"),
+                 id="two figures of one sentence: one reading, a value on each row"),
     pytest.param(["Đoàn công tác sang Nhật Bản và Hàn Quốc.", None, "Không có nước nào.", None],
                  id="a missing sentence links no country"),
     pytest.param([], id="no figures"),
@@ -272,4 +273,16 @@ def test_figure_countries_read_once_per_sentence_are_read_per_row(corpus, senten
     numbers = pd.DataFrame({"doc_id": "a01", "field": "delegations_in", "value": 1, "sentence": pd.array(sentences, dtype="string")})
     got = number_countries(replace(corpus, numbers=numbers))
     assert got.tolist() == [countries_in(s or "") for s in sentences]
-    assert len({id(v) for v in got}) == len(got), "no two rows share one list object"
+    pd.testing.assert_series_equal(got, numbers["sentence"].fillna("").map(countries_in),
+                                   obj="the per-row reading, dtype and index included")
+
+
+@pytest.mark.parametrize("values", [
+    pytest.param(["b", "a", "b", "b", "c"], id="repeated ids, each found at its row"),
+    pytest.param(["zz", "a", None], id="an unknown and a missing id: -1"),
+    pytest.param([], id="no ids"),
+])
+def test_positions_in_is_get_indexer(values):
+    index = pd.Index(pd.array(["a", "b", "c"], dtype="string[pyarrow]"))
+    wanted = pd.Series(pd.array(values, dtype="string[pyarrow]"))
+    assert positions_in(index, wanted).tolist() == index.get_indexer(wanted).tolist()

@@ -30,6 +30,8 @@ _ROWS: tuple[tuple[str, int | str, str], ...] = (
     ("article_rows", 5000, "Most rows shown in the Articles table (exports hold all rows)."),
     ("evidence_rows", 2000, "Most rows shown in the Delegations page's table of numbers, newest first "
                               "(exports hold all)."),
+    ("duplicate_rows", 1000, "Most meetings shown in the Quality page's table of merged duplicates, the most "
+                             "articles first (exports hold all)."),
     ("review_rows", 500, "Most items shown in the review queue at once (the export holds them all)."),
     ("cloud_width", 900, "Word cloud width in pixels."),
     ("cloud_height", 450, "Word cloud height in pixels."),

@@ -42,7 +42,7 @@ from .overview import comparison_windows, key_figures, latest_meetings, meeting_
 from .partners import country_totals, number_countries, partner_countries, province_countries
 from .periods import FREQS, GRANULARITIES
 from .provinces import active_provinces, by_province, compare_provinces, gazetteer, province_year
-from .quality import coverage, duplicate_groups, ingest_report, missing_place_or_date, report_summary
+from .quality import coverage, duplicate_groups, ingest_report, merged_meetings, missing_place_or_date, report_summary
 from .rhythm import rhythm_gaps, rhythm_matrix
 from .terms import (
     cloud_frequencies,
@@ -66,7 +66,7 @@ __all__ = [
     "distinctive_of", "distinctive_terms",
     "delegations_by_province", "duplicate_groups", "evidence_rows", "evidence_sentences", "filter_articles",
     "filter_options", "gazetteer", "ingest_report", "key_figures", "keyword_in_context", "latest_meetings",
-    "meetings_in_bucket", "missing_place_or_date", "month_profile", "number_evidence", "over_time",
+    "meetings_in_bucket", "merged_meetings", "missing_place_or_date", "month_profile", "number_evidence", "over_time",
     "province_theme", "province_year", "readable_terms", "report_summary", "term_frequencies", "term_overview",
     "term_matrix", "term_trend", "theme_shares", "theme_trend", "undivided_periods", "visitors_by_period",
     "comparison_windows", "country_totals", "periods_outside", "meeting_count", "month_hint", "partner_countries",

@@ -11,11 +11,13 @@ from loaders.schema import Corpus
 
 from ..filters import Filters
 from .counting import rank
-from .filtering import filter_articles
+from .filtering import filter_articles, filter_key
+from .prepared import remembered_frame
 
 QUALITY_FIELDS = ["published", "meeting_date", "period", "province", "level", "meeting_type", "region",
                   "delegations_in", "visitors_in", "delegations_out", "visitors_out", "meeting_id"]
 LIST_FIELDS = ["chairs", "themes"]  # filled means a non-empty list
+MERGED_COLUMNS = ["meeting_id", "doc_id", "province", "date", "title"]
 
 
 def coverage(corpus: Corpus, f: Filters) -> pd.DataFrame:
@@ -41,17 +43,28 @@ def missing_place_or_date(corpus: Corpus, f: Filters) -> pd.DataFrame:
     return out.sort_values("doc_id").reset_index(drop=True)
 
 
-def duplicate_groups(corpus: Corpus, f: Filters) -> pd.DataFrame:
-    """Meetings reported by more than one article: the articles merged into each."""
-    arts = filter_articles(corpus, f, use_dates=False)
-    arts = arts[arts["meeting_id"].notna()]
-    sizes = arts.groupby("meeting_id").size()
-    merged = arts[arts["meeting_id"].isin(sizes[sizes > 1].index)]
-    if merged.empty:
+def merged_meetings(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    """Meetings reported by more than one article (``meeting_id``, ``articles``), the most articles
+    first: what ``duplicate_groups`` lists, counted without joining any text. Kept per filters."""
+    return remembered_frame(corpus, ("merged_meetings", filter_key(f, use_dates=False)),
+                            lambda: _ranked_merged(_merged_articles(corpus, f)))
+
+
+def duplicate_groups(corpus: Corpus, f: Filters, max_rows: int | None = None) -> pd.DataFrame:
+    """The articles merged into each meeting reported by more than one (``merged_meetings``' order):
+    their province (that of the first doc_id), earliest date, doc_ids and titles. ``max_rows``: only
+    the first so many meetings, whose texts alone are joined (a page shows a few thousand; at a
+    national scale every meeting's join costs a rerun a quarter of a second)."""
+    ranked = merged_meetings(corpus, f)
+    if max_rows is not None:
+        ranked = ranked.head(max_rows)
+    if ranked.empty:
         return pd.DataFrame(columns=["meeting_id", "articles", "province", "date", "doc_ids", "titles"])
+    merged = _merged_articles(corpus, f)
     # by meeting, then doc_id: each meeting's articles in a run, so their ids and titles are joined
     # by slicing (a Python function per group and column cost seconds at a national scale)
-    merged = merged.sort_values(["meeting_id", "doc_id"], kind="mergesort")
+    merged = merged[merged["meeting_id"].isin(ranked["meeting_id"])] \
+        .sort_values(["meeting_id", "doc_id"], kind="mergesort")
     table = merged.groupby("meeting_id", sort=False).agg(
         articles=("doc_id", "size"), province=("province", "first"), date=("date", "min")).reset_index()
     edges = np.r_[0, np.cumsum(table["articles"].to_numpy())]
@@ -59,6 +72,23 @@ def duplicate_groups(corpus: Corpus, f: Filters) -> pd.DataFrame:
     runs = list(zip(edges[:-1], edges[1:], strict=True))
     table["doc_ids"] = pd.array([", ".join(ids[a:b]) for a, b in runs], dtype="string")
     table["titles"] = pd.array([" | ".join(titles[a:b]) for a, b in runs], dtype="string")
+    order = pd.Index(table["meeting_id"]).get_indexer(ranked["meeting_id"])
+    return table.iloc[order].reset_index(drop=True)
+
+
+def _merged_articles(corpus: Corpus, f: Filters) -> pd.DataFrame:
+    """The filtered articles (date filter not applied) of meetings with more than one, with only
+    the columns the duplicates table reads (the whole frame's other columns are never copied)."""
+    arts = filter_articles(corpus, f, use_dates=False)
+    grouped = arts.loc[arts["meeting_id"].notna(), MERGED_COLUMNS]
+    sizes = grouped["meeting_id"].map(grouped["meeting_id"].value_counts())
+    return grouped[sizes.to_numpy() > 1]
+
+
+def _ranked_merged(merged: pd.DataFrame) -> pd.DataFrame:
+    sizes = merged["meeting_id"].value_counts(sort=False)
+    table = pd.DataFrame({"meeting_id": sizes.index.astype(merged["meeting_id"].dtype),
+                          "articles": sizes.to_numpy()})
     return rank(table, "articles", "meeting_id")
 
 

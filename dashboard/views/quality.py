@@ -7,7 +7,7 @@ import streamlit as st
 from .. import charts, i18n, queries
 from ..components import corrections_panel, export_menu, notices, tables
 from ..filters import Filters
-from ..settings import settings_table
+from ..settings import setting, settings_table
 
 MISSING_ORDER = ["no_province", "no_date", "title", "province", "date", "level", "url", "doc_id"]
 DUPLICATE_ORDER = ["date", "province", "articles", "titles", "doc_ids", "meeting_id"]
@@ -44,14 +44,18 @@ def _missing(corpus, f: Filters, lang: str) -> None:
 
 def _duplicates(corpus, f: Filters, lang: str) -> None:
     st.subheader(i18n.t("quality.duplicates", lang))
-    dups = queries.duplicate_groups(corpus, f)
-    if dups.empty:
+    every = queries.merged_meetings(corpus, f)
+    if every.empty:
         st.caption(i18n.t("quality.no_duplicates", lang))
         return
+    # the meetings with the most articles on screen (a national corpus merges thousands, and
+    # joining and sending every one costs each rerun half a second); the downloads hold them all
+    dups = queries.duplicate_groups(corpus, f, max_rows=setting("duplicate_rows"))
     st.dataframe(tables.display_frame(dups, lang), hide_index=True, column_order=DUPLICATE_ORDER,
                  column_config={**tables.column_labels(dups.columns, lang), **tables.sized_columns(dups.columns, lang),
                                 "titles": tables.wide_text("titles", lang)})
-    export_menu.table_downloads(dups, "merged-duplicates", lang)
+    notices.cut_note(len(dups), len(every), "meetings", lang)
+    export_menu.table_downloads(lambda: queries.duplicate_groups(corpus, f), "merged-duplicates", lang)
 
 
 def _ingest_report(corpus, lang: str) -> None:

@@ -2,6 +2,7 @@
 the URL, ranking and heatmap totals agree, "—" vs 0, the rhythm matrix, partner countries, the
 Overview's trend cards, dates typed in the filter bar."""
 import base64
+import dataclasses
 import json
 
 import numpy as np
@@ -115,4 +116,21 @@ def test_delegations_table_of_numbers_shows_the_newest_and_says_so(run_page, cor
     every = len(corpus.numbers)
     assert len(table.value) == (int(limit) if cut else every)
     note = i18n.t("cut.newest", "vi", n=limit, m=every, what=i18n.t("cut.numbers", "vi"))
+    assert (note in captions(at)) is cut
+
+
+@pytest.mark.parametrize("limit, cut", [
+    pytest.param("1", True, id="fewer-rows-than-merged-meetings: the largest shown, the cut said"),
+    pytest.param("1000", False, id="every-meeting-fits: no note"),
+])
+def test_quality_merged_duplicates_show_the_largest_and_say_so(run_page, corpus, monkeypatch, limit, cut):
+    monkeypatch.setenv("TTDN_DUPLICATE_ROWS", limit)
+    arts = corpus.articles.copy()  # a second merged meeting beside the fixture's m-a03 (a03, a04)
+    arts["meeting_id"] = arts["meeting_id"].astype(object)
+    arts.loc[arts["doc_id"].isin(["a05", "a09"]), "meeting_id"] = "m-a05"
+    arts["meeting_id"] = arts["meeting_id"].astype(corpus.articles["meeting_id"].dtype)
+    at = run_page("quality", corpus_=dataclasses.replace(corpus, articles=arts))
+    table = next(d for d in at.dataframe if "titles" in d.value.columns)
+    assert len(table.value) == (1 if cut else 2)
+    note = i18n.t("cut.top", "vi", n=limit, m=2, what=i18n.t("cut.meetings", "vi"))
     assert (note in captions(at)) is cut

@@ -1,5 +1,6 @@
 """Queries on the hand-written fixture corpus (tests/dashboard/fixtures.py): expected values are
 read off that file, each case says why it matters."""
+import dataclasses
 from datetime import date
 
 import pandas as pd
@@ -217,6 +218,38 @@ def test_coverage_and_missing(corpus):
 def test_duplicate_groups(corpus):
     table = queries.duplicate_groups(corpus, Filters())
     assert table["meeting_id"].tolist() == ["m-a03"] and table["doc_ids"].tolist() == ["a03, a04"]
+
+
+@pytest.fixture(scope="module")
+def regrouped(corpus):
+    """The fixture with two more merged meetings: a05, a06 and a09 one meeting (three articles,
+    the largest), a07 with a02 (two, tying with m-a03)."""
+    arts = corpus.articles.copy()
+    arts["meeting_id"] = arts["meeting_id"].astype(object)
+    arts.loc[arts["doc_id"].isin(["a05", "a06", "a09"]), "meeting_id"] = "m-a05"
+    arts.loc[arts["doc_id"] == "a07", "meeting_id"] = "m-a02"
+    arts["meeting_id"] = arts["meeting_id"].astype(corpus.articles["meeting_id"].dtype)
+    return dataclasses.replace(corpus, articles=arts)
+
+
+@pytest.mark.parametrize("max_rows, meetings, reason", [
+    (None, ["m-a05", "m-a02", "m-a03"], "every merged meeting, the most articles first, ties by id"),
+    (2, ["m-a05", "m-a02"], "a cut keeps the first rows of the whole table"),
+    (0, [], "nothing asked, nothing joined"),
+])
+def test_duplicate_groups_cut(regrouped, max_rows, meetings, reason):
+    table = queries.duplicate_groups(regrouped, Filters(), max_rows=max_rows)
+    assert table["meeting_id"].tolist() == meetings, reason
+    whole = queries.duplicate_groups(regrouped, Filters()).head(len(meetings))
+    pd.testing.assert_frame_equal(table.reset_index(drop=True), whole, check_dtype=False, check_index_type=False)
+
+
+def test_merged_meetings_counts_what_the_table_lists(regrouped):
+    counted = queries.merged_meetings(regrouped, Filters())
+    assert counted.values.tolist() == [["m-a05", 3], ["m-a02", 2], ["m-a03", 2]]
+    row = queries.duplicate_groups(regrouped, Filters(), max_rows=1).iloc[0]
+    # province of the first doc_id (a05: Hà Nội), the earliest date of the three
+    assert (row["doc_ids"], row["province"], str(row["date"].date())) == ("a05, a06, a09", "Hà Nội", "2022-12-28")
 
 
 def test_article_lookup(corpus):

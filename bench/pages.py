@@ -1,6 +1,6 @@
 """Server-side cost of the dashboard's pages on a corpus, in its own process.
 
-    python -m bench.pages PATH --cache DIR [--changes 50] [--seed 1]
+    python -m bench.pages PATH --cache DIR [--changes 50] [--seed 1] [--start-only]
 
 Loads the corpus as the app does (``loaders.load_corpus(path, corrections=False)`` then
 ``data.prepare``: the search index and what the filters read; cache folder from TTDN_CACHE_DIR), then runs every
@@ -8,6 +8,7 @@ page headless with streamlit's AppTest: first with default filters (``first_ms``
 ``--changes`` times with random filters taken from the corpus's own filter options, each run a
 fresh session reading its filters from the URL (``p50_ms``/``p95_ms``: the whole page run, filter
 bar included). The word cloud and a free-text search are timed on their own. Prints one JSON object.
+``--start-only``: only the load and ``data.prepare`` (a server restart on a corpus already served once).
 
 Everything that knows the dashboard's entry points is in ``page_harness``, ``PageRunner`` and
 ``random_params`` (dashboard/app.py's router, dashboard/filters.py's URL names).
@@ -149,8 +150,10 @@ def wordcloud_ms(corpus) -> dict[str, float]:
     return out
 
 
-def measure(path: str, changes: int, seed: int) -> dict:
-    from dashboard import data, queries
+def started(path: str) -> tuple[object, dict]:
+    """The corpus as a server start leaves it (loaded, then ``data.prepare``: the search index, the
+    filters' arrays, term counts), and what that cost."""
+    from dashboard import data
     from loaders import load_corpus
 
     start = time.perf_counter()
@@ -158,9 +161,17 @@ def measure(path: str, changes: int, seed: int) -> dict:
     out: dict = {"articles": len(corpus.articles), "load_s": time.perf_counter() - start,
                  "load_rss_mb": own_peak_rss_mb(), "load_pss_mb": tree_pss_mb()}
     start = time.perf_counter()
-    data.prepare(corpus)  # what data.py builds once per load: the search index, the filters' arrays, term counts
+    data.prepare(corpus)
     out["prepare_s"] = time.perf_counter() - start
     out["prepared_rss_mb"] = own_peak_rss_mb()
+    out["prepared_now_rss_mb"] = current_rss_mb()
+    return corpus, out
+
+
+def measure(path: str, changes: int, seed: int) -> dict:
+    from dashboard import queries
+
+    corpus, out = started(path)
     runner, rng = PageRunner(corpus), random.Random(seed)
     options = queries.filter_options(corpus)
     for view in VIEWS:  # what dashboard/app.py imports when the server starts
@@ -187,9 +198,12 @@ def main(argv=None) -> int:
     parser.add_argument("--cache", required=True)
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--start-only", action="store_true",
+                        help="only load and prepare, as a server (re)start does, and report that")
     args = parser.parse_args(argv)
     os.environ["TTDN_CACHE_DIR"] = args.cache
-    print(json.dumps(measure(args.path, args.changes, args.seed)), flush=True)
+    result = started(args.path)[1] if args.start_only else measure(args.path, args.changes, args.seed)
+    print(json.dumps(result), flush=True)
     return 0
 
 

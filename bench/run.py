@@ -66,6 +66,11 @@ def pages(path: Path, cache: Path, changes: int) -> dict:
     return _python("bench.pages", str(path), "--cache", str(cache), "--changes", str(changes))[0]
 
 
+def restart(path: Path, cache: Path) -> dict:
+    """A server start on a corpus served before: what the pages' run stored beside the snapshot is found."""
+    return _python("bench.pages", str(path), "--cache", str(cache), "--start-only")[0]
+
+
 def measure(out: Path, real: Path, sizes: tuple[int, ...], changes: int, baseline_texts: int) -> dict:
     data, caches = out / "data", out / "cache"
     paths = write_corpora(data, list(sizes))
@@ -77,6 +82,7 @@ def measure(out: Path, real: Path, sizes: tuple[int, ...], changes: int, baselin
     # the large corpus keeps its cache between runs: its cold ingest is paid once per code version
     results["gen_large"] = ingest(paths[large][0], caches / "gen-large", runs=1, fresh=False)[0]
     results["pages_large"] = pages(paths[large][0], caches / "gen-large", changes)
+    results["restart_large"] = restart(paths[large][0], caches / "gen-large")
     same = small == large  # --quick: one corpus stands for both sizes
     results["gen_small"] = results["gen_large"] if same else ingest(paths[small][0], caches / "gen-small", runs=1)[0]
     results["pages_small"] = results["pages_large"] if same else pages(paths[small][0], caches / "gen-small", changes)
@@ -99,6 +105,7 @@ def measure_tiled(out: Path, real: Path, size: int, copies: int, changes: int, b
     results["pages_small"] = pages(small, caches / "gen-tiled", changes)
     results["gen_large"] = ingest(large, caches / "gen-tiled", runs=1, fresh=False)[0]
     results["pages_large"] = pages(large, caches / "gen-tiled", changes)
+    results["restart_large"] = restart(large, caches / "gen-tiled")
     results["sizes"] = {"small": size, "large": size * copies, "tiled": copies}
     return results
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Callable, Iterator, Protocol
 
 import numpy as np
@@ -72,6 +73,8 @@ class Lazy:
 class StoredTexts(Protocol):
     """Texts kept on disk and read by row, never held whole (io/snapshot.py's texts file)."""
 
+    path: Path  # the file they are read from
+
     def doc_ids(self) -> pd.Index:
         """Every stored doc_id, in storage order."""
 
@@ -106,6 +109,10 @@ class Texts:
                 texts = pd.Series(source[name].astype("string").array, index=ids)
                 self._columns[name] = texts[~texts.index.duplicated()]
             return self._columns[name]
+
+    def folder(self) -> Path | None:
+        """The folder of the file the texts are read from (a snapshot's), None when they are held."""
+        return self._stored.path.parent if self._stored is not None else None
 
     def _rows(self, stored: StoredTexts) -> pd.Series:
         with self._lock:
@@ -182,6 +189,11 @@ class Corpus:
     def raw_texts(self, doc_ids) -> pd.Series:
         """The raw text of each of ``doc_ids``, aligned with them (what corrections are matched on)."""
         return self._texts().of(doc_ids, "raw_text")
+
+    def snapshot_folder(self) -> Path | None:
+        """The snapshot folder this corpus's texts are read from (what is derived from those texts
+        may be kept beside them: the dashboard's search index), None for a corpus built in memory."""
+        return self._texts().folder()
 
     def _texts(self) -> Texts:
         assert self.texts is not None  # set by __post_init__

@@ -1,51 +1,56 @@
 """The search index of a corpus: every article's title and body folded once (``keys.search_key``)
-and joined, a chunk of articles to a string, so a phrase is found in all articles by a few
-C-level scans.
+and joined into one ASCII text, so a phrase is found in all articles by a few C-level scans.
 
-``dashboard/data.py`` builds it once per corpus load and keeps it on the corpus
-(``attach``); ``index_of`` finds it there, or builds one for a corpus that came another way
-(a test's fixture, a small upload). A query never folds a body.
+``dashboard/data.py`` builds it once per corpus load and keeps it on the corpus (``attach``);
+``index_of`` finds it there, or builds one for a corpus that came another way (a test's fixture,
+a small upload). A corpus read from a snapshot maps the index stored beside it (``stored``). A
+query never folds a body.
 """
 from __future__ import annotations
 
+import logging
+import mmap
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Callable
+from typing import BinaryIO, Callable, Union
 
 import numpy as np
 import pandas as pd
 
+from . import stored
 from .keys import CHUNK_TEXTS, folded_bytes, keys_of_bytes
 from .query import Query
 from .signature import Signatures
 
+log = logging.getLogger(__name__)
+Buffer = Union[bytes, bytearray, mmap.mmap]  # the folded text: held, or mapped from its file
 ATTRIBUTE = "search_index"  # where data.py keeps the index on a loaded Corpus
 ROW_BREAK = "\x00"  # between two articles' keys: no needle holds it, so no match spans two articles
-WORD_END = " \x00"
+WORD_END = b" \x00"
 MIN_HEAD_CHARS = 4  # shorter needles ("va") keep their last space: their head would hit inside many words
 SUBSET_SHARE = 0.25  # when more articles than this share may hold the needle, one scan of all is quicker
 
 
 @dataclass(frozen=True)
 class SearchIndex:
-    texts: tuple[str, ...]  # per chunk of ``chunk`` rows: their padded keys joined by ROW_BREAK
-    chunk: int  # rows per text
-    starts: tuple[int, ...]  # offset where each article's key begins in its chunk's text
-    ends: tuple[int, ...]  # and where it ends
+    text: Buffer  # every article's padded key in row order, joined by ROW_BREAK (ASCII bytes)
+    starts: list[int]  # offset where each article's key begins in ``text``
     signatures: Signatures  # which articles may hold a word: the scan reads only those
 
     @classmethod
     def build(cls, articles: pd.DataFrame, bodies: pd.Series | Callable[[pd.Series], pd.Series] | None = None,
-              chunk: int = CHUNK_TEXTS) -> "SearchIndex":
+              chunk: int = CHUNK_TEXTS, sink: BinaryIO | None = None) -> "SearchIndex":
         """``bodies``: aligned with ``articles``, or a function giving the bodies of some doc_ids
         (``Corpus.bodies``: a loaded corpus keeps its texts on disk, and they are read a chunk at a
         time); without them, ``articles`` holds a ``body`` column. ``chunk`` (a multiple of 8: the
-        signatures pack chunks side by side) rows are folded and joined at a time: one text per
-        chunk, never the keys of the whole corpus beside their join (+0.25 GB at 100k)."""
+        signatures pack chunks side by side) rows are folded at a time, and each chunk's keys are
+        appended to the text as bytes: never every key as a string beside their join (+0.25 GB
+        at 100k). ``sink``: the text is written there (``stored.write``) instead of held."""
         signatures = Signatures.empty(len(articles))
-        texts: list[str] = []
+        held = bytearray()
+        write = held.extend if sink is None else sink.write
         starts: list[int] = []
-        ends: list[int] = []
+        offset = 0
         for first in range(0, len(articles), chunk):
             rows = slice(first, first + chunk)
             if bodies is None:
@@ -56,14 +61,12 @@ class SearchIndex:
             joined = title.to_numpy(dtype=object) + "\n" + body.fillna("").astype(str).to_numpy(dtype=object)
             folded = folded_bytes(joined.tolist())
             keys = keys_of_bytes(folded)
-            offset = 0
             for key in keys:
                 starts.append(offset)
-                ends.append(offset + len(key))
                 offset += len(key) + len(ROW_BREAK)
-            texts.append(ROW_BREAK.join(keys))
+            write((ROW_BREAK.join(keys) + ROW_BREAK).encode("ascii"))
             signatures.add(folded, first)
-        return cls(tuple(texts), chunk, tuple(starts), tuple(ends), signatures)
+        return cls(held, starts, signatures)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -87,34 +90,34 @@ class SearchIndex:
         if keep is not None:
             may &= keep
         among = np.flatnonzero(may)
-        head = needle.rstrip(" ") if len(needle.strip()) >= MIN_HEAD_CHARS else needle
+        head = (needle.rstrip(" ") if len(needle.strip()) >= MIN_HEAD_CHARS else needle).encode("ascii")
         if len(among) >= SUBSET_SHARE * len(self):
             return [r for r in self._scan_all(head) if may[r]]
-        texts, chunk, starts, ends = self.texts, self.chunk, self.starts, self.ends
-        return [int(r) for r in among if _first_hit(texts[r // chunk], head, starts[r], ends[r]) != -1]
+        text, starts, last = self.text, self.starts, len(self) - 1
+        # an article's key ends where the next one's starts, less the break between them
+        return [int(r) for r in among
+                if _first_hit(text, head, starts[r], starts[r + 1] - len(ROW_BREAK) if r < last else len(text)) != -1]
 
-    def _scan_all(self, head: str) -> list[int]:
-        """One scan of each chunk's text; after a hit it jumps to the next article, so a common
-        word costs one step per article, not one per occurrence."""
+    def _scan_all(self, head: bytes) -> list[int]:
+        """One scan of the whole text; after a hit it jumps to the next article, so a common word
+        costs one step per article, not one per occurrence."""
         rows: list[int] = []
-        starts = self.starts
-        for k, text in enumerate(self.texts):
-            first, stop = k * self.chunk, min((k + 1) * self.chunk, len(starts))
-            at = _first_hit(text, head, 0, len(text))
-            while at != -1:
-                row = bisect_right(starts, at, first, stop) - 1
-                rows.append(row)
-                at = _first_hit(text, head, starts[row + 1], len(text)) if row + 1 < stop else -1
+        text, starts = self.text, self.starts
+        at = _first_hit(text, head, 0, len(text))
+        while at != -1:
+            row = bisect_right(starts, at) - 1
+            rows.append(row)
+            at = _first_hit(text, head, starts[row + 1], len(text)) if row + 1 < len(starts) else -1
         return rows
 
 
-def _first_hit(text: str, head: str, start: int, end: int) -> int:
+def _first_hit(text: Buffer, head: bytes, start: int, end: int) -> int:
     """Offset of the first ``head`` in text[start:end] that ends at a word break, else -1.
     The needle is looked for without its last space: one ending in a letter is skipped through
     far faster than one ending in a space, which matches at every word end."""
     find, width = text.find, len(head)
     at = find(head, start, end)
-    while at != -1 and head[-1] != " " and text[at + width] not in WORD_END:
+    while at != -1 and head[-1:] != b" " and text[at + width] not in WORD_END:
         at = find(head, at + 1, end)
     return at
 
@@ -128,7 +131,24 @@ def index_of(corpus) -> SearchIndex:
 
 
 def _build_for(corpus) -> SearchIndex:
-    return SearchIndex.build(corpus.articles, corpus.bodies)
+    """Folded now for a corpus held in memory; for one read from a snapshot, mapped from the
+    index stored beside it (``stored``), which is built and stored first if it is not there."""
+    snapshot = corpus.snapshot_folder()
+    if snapshot is None:
+        return SearchIndex.build(corpus.articles, corpus.bodies)
+    folder, rows = stored.folder_for(snapshot, corpus.articles), len(corpus.articles)
+    found = stored.read(folder, rows)
+    if found is not None:
+        return SearchIndex(*found)
+
+    def build(sink: BinaryIO) -> tuple[list[int], Signatures]:
+        index = SearchIndex.build(corpus.articles, corpus.bodies, sink=sink)
+        return index.starts, index.signatures
+    try:
+        return SearchIndex(*stored.write(folder, rows, build))
+    except OSError as exc:  # a read-only or full disk: the index is held in memory instead
+        log.warning("could not store the search index in %s (%s): holding it in memory", folder, exc)
+        return SearchIndex.build(corpus.articles, corpus.bodies)
 
 
 def attach(corpus) -> None:

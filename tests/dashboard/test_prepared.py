@@ -120,14 +120,17 @@ def test_term_matrix_holds_every_pair_once(corpus):
 
 
 def _matrix_by_groupby(corpus):
-    """The term matrix's definition on the whole table: (article row, term) pairs in order of first
-    appearance, their counts summed; codes in order of first appearance."""
+    """The term matrix's definition on the whole table: (article row, term) pairs by article row,
+    each article's in order of first appearance, their counts summed; codes in order of first
+    appearance in the table."""
     terms = corpus.terms.dropna(subset=["term"])
     pairs = terms.groupby(["doc_id", "term"], sort=False, observed=True)["count"].sum().reset_index()
     rows = pd.Index(corpus.articles["doc_id"]).get_indexer(pairs["doc_id"])
-    pairs = pairs[rows >= 0]
+    pairs, rows = pairs[rows >= 0], rows[rows >= 0]
     codes, names = pd.factorize(pairs["term"])
-    return list(names), codes.tolist(), rows[rows >= 0].tolist(), pairs["count"].fillna(0).astype(int).tolist()
+    by_row = np.argsort(rows, kind="stable")
+    counts = pairs["count"].fillna(0).astype(int).to_numpy()
+    return list(names), codes[by_row].tolist(), rows[by_row].tolist(), counts[by_row].tolist()
 
 
 def _in_batches(terms, size):
@@ -157,6 +160,19 @@ def test_term_matrix_read_in_batches_is_the_groupby_of_the_whole_table(corpus, s
     assert matrix.terms.tolist() == names, "codes in order of first appearance"
     assert matrix.codes.tolist() == codes and matrix.rows.tolist() == article_rows, "one entry per pair, in order"
     assert matrix.counts.tolist() == counts, "counts summed per pair"
+
+
+@pytest.mark.parametrize("share, reason", [
+    (0.0, "no article marked: no pair"),
+    (0.3, "some articles: exactly their pairs, articles without terms in between"),
+    (1.0, "every article: every pair"),
+])
+def test_term_matrix_picks_the_pairs_of_the_marked_articles(corpus, share, reason):
+    rows = pd.DataFrame([("a02", "cuối bảng", 2)], columns=["doc_id", "term", "count"]).astype(corpus.terms.dtypes.to_dict())
+    matrix = TermMatrix.build(replace(corpus, terms=pd.concat([corpus.terms, rows], ignore_index=True)))
+    marked = np.random.default_rng(3).random(len(corpus.articles)) < share
+    assert matrix.picked(marked).tolist() == marked[matrix.rows].tolist(), reason
+    assert (np.diff(matrix.rows) >= 0).all(), "a row appended out of article order is sorted into its article"
 
 
 @pytest.mark.parametrize("values", [

@@ -23,7 +23,7 @@ from loaders.schema import Corpus
 
 from . import i18n, queries, search, upload_store
 from .components import filter_bar, upload
-from .queries import articles, delegations, partners, prepared, review, terms, themes
+from .queries import articles, delegations, partners, prepared, review, term_store, terms, themes
 from .settings import setting
 
 
@@ -78,17 +78,22 @@ def _corrected(path: str, version: str, _base: Corpus, _store: corrections.Store
 
 def prepare(corpus: Corpus) -> Corpus:
     """What every page reads, derived once per loaded corpus and kept on it: the folded text
-    search (``search.attach``) and ``_derive``'s tables."""
-    search.attach(corpus)
+    search (``search.attach``: stored beside the corpus's snapshot, if it has one, and mapped
+    from there on later loads) and ``_derive``'s tables."""
+    search.attach(corpus, corpus.snapshot_folder())
     _derive(corpus)
     return corpus
 
 
 def _derive(corpus: Corpus) -> None:
-    """The filters' columns and options, the term counts' arrays and the figures' countries, kept
-    on ``corpus`` (``queries.prepared``) so no page's first render pays for them."""
+    """The filters' columns and options, the term counts' arrays (kept beside the corpus's
+    snapshot, if it has one: ``queries.term_store``) and the figures' countries, kept on
+    ``corpus`` (``queries.prepared``) so no page's first render pays for them."""
     prepared.attach(corpus)
     queries.filter_options(corpus)
+    snapshot = corpus.snapshot_folder()
+    if snapshot is not None:  # the matrix stored beside the snapshot, mapped (built and stored once)
+        term_store.attach(corpus, snapshot)
     queries.term_matrix(corpus)
     terms.term_keys(corpus)
     corpus.release_terms()  # the pages count terms from the matrix; an export reads the table again

@@ -3,8 +3,8 @@ and joined into one ASCII text, so a phrase is found in all articles by a few C-
 
 ``dashboard/data.py`` builds it once per corpus load and keeps it on the corpus (``attach``);
 ``index_of`` finds it there, or builds one for a corpus that came another way (a test's fixture,
-a small upload). A corpus read from a snapshot maps the index stored beside it (``stored``). A
-query never folds a body.
+a small upload). For a corpus read from a snapshot, data.py has the index stored beside it
+(``stored``) and mapped from there. A query never folds a body.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import logging
 import mmap
 from bisect import bisect_right
 from dataclasses import dataclass
+from pathlib import Path
 from typing import BinaryIO, Callable, Union
 
 import numpy as np
@@ -127,15 +128,19 @@ def index_of(corpus) -> SearchIndex:
     found = getattr(corpus, ATTRIBUTE, None)
     if isinstance(found, SearchIndex) and len(found) == len(corpus.articles):
         return found
-    return _build_for(corpus)
+    return SearchIndex.build(corpus.articles, corpus.bodies)
 
 
-def _build_for(corpus) -> SearchIndex:
-    """Folded now for a corpus held in memory; for one read from a snapshot, mapped from the
-    index stored beside it (``stored``), which is built and stored first if it is not there."""
-    snapshot = corpus.snapshot_folder()
-    if snapshot is None:
-        return SearchIndex.build(corpus.articles, corpus.bodies)
+def attach(corpus, keep_in: Path | None = None) -> None:
+    """Build ``corpus``'s index and keep it on the corpus (data.py, once per load). ``keep_in`` (a
+    snapshot folder): the index stored there is mapped, or built, stored there and mapped."""
+    if keep_in is not None and len(corpus.articles):  # (an empty file cannot be mapped)
+        setattr(corpus, ATTRIBUTE, _kept(corpus, keep_in))
+    else:
+        setattr(corpus, ATTRIBUTE, SearchIndex.build(corpus.articles, corpus.bodies))
+
+
+def _kept(corpus, snapshot: Path) -> SearchIndex:
     folder, rows = stored.folder_for(snapshot, corpus.articles), len(corpus.articles)
     found = stored.read(folder, rows)
     if found is not None:
@@ -149,11 +154,6 @@ def _build_for(corpus) -> SearchIndex:
     except OSError as exc:  # a read-only or full disk: the index is held in memory instead
         log.warning("could not store the search index in %s (%s): holding it in memory", folder, exc)
         return SearchIndex.build(corpus.articles, corpus.bodies)
-
-
-def attach(corpus) -> None:
-    """Build ``corpus``'s index and keep it on the corpus (data.py, once per load)."""
-    setattr(corpus, ATTRIBUTE, _build_for(corpus))
 
 
 def carry(source, target) -> None:

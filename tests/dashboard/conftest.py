@@ -86,3 +86,25 @@ def run_app(use_corpus, corpus):
         assert not at.exception, [e.message for e in at.exception]
         return at
     return run
+
+
+SNAPSHOT_LINES = [  # three short reports of our own, for a corpus read back from its snapshot
+    {"id": "s1", "title": "Sơ kết công tác thông tin đối ngoại", "text": "Ngày 5/7, tỉnh Nghệ An sơ kết công tác "
+     "thông tin đối ngoại, tuyên truyền biển, đảo."},
+    {"id": "s2", "title": "Tập huấn", "text": "Tỉnh Hà Tĩnh tập huấn nghiệp vụ cho phóng viên về biên giới."},
+    {"id": "s3", "title": "Hội nghị", "text": "Ban Chỉ đạo họp bàn việc đón đoàn khách quốc tế đến Hòa Bình."},
+]
+
+
+@pytest.fixture
+def snapshot_corpus(tmp_path):
+    """A function loading the same small corpus from its snapshot (written once here): each call
+    a fresh load, as a server start makes."""
+    import json
+
+    from loaders import load_corpus
+
+    path = tmp_path / "lines.jsonl"
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in SNAPSHOT_LINES), encoding="utf-8")
+    load_corpus(path, cache_dir=tmp_path / "cache", workers=1, corrections=False)
+    return lambda: load_corpus(path, cache_dir=tmp_path / "cache", workers=1, corrections=False)

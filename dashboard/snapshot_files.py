@@ -1,0 +1,80 @@
+"""Files derived from a corpus read from a snapshot (``loaders/io/snapshot.py``), kept beside that
+snapshot so the next server start maps them instead of deriving them again: the search index
+(``search/stored.py``) and the term matrix (``queries/term_store.py``).
+
+Mapped files sit in the OS's page cache instead of the process's heap: only the pages a query
+reads become resident, they can be dropped and read again under memory pressure, and every
+server process on the machine shares them.
+
+Each kind has a folder ``<snapshot>/<kind>-<code>-<rows>/``: ``<code>`` digests the modules that
+decide its bytes, ``<rows>`` the articles' ids and titles in row order, so other code or another
+set of rows (a copy of the corpus cut or reordered) never reads a folder written for others. A
+folder is written under a temporary name and renamed into place: a reader never sees half of
+one. It goes when its snapshot is pruned.
+"""
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+import shutil
+import uuid
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+import numpy as np
+import pandas as pd
+
+DIGEST_CHARS = 16
+ROW_COLUMNS = ("doc_id", "title")  # what the derived files are made from, beside the texts
+TMP_PREFIX = ".tmp-derived-"
+T = TypeVar("T")
+
+
+def code_digest(files: Iterable[Path]) -> str:
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:DIGEST_CHARS]
+
+
+def folder_for(snapshot: Path, kind: str, code: str, articles: pd.DataFrame) -> Path:
+    """Where the ``kind`` files of ``articles`` (their ids and titles, in row order) are kept in ``snapshot``."""
+    digest = hashlib.sha256()
+    for column in ROW_COLUMNS:
+        values = articles[column].fillna("").astype(str).to_numpy(dtype=object)
+        digest.update("\x00".join(values.tolist()).encode("utf-8", "surrogatepass") + b"\x01")
+    return snapshot / f"{kind}-{code}-{digest.hexdigest()[:DIGEST_CHARS]}"
+
+
+def write_folder(folder: Path, fill: Callable[[Path], None], read: Callable[[Path], T | None]) -> T:
+    """Write ``folder`` with ``fill`` (given the empty temporary folder), rename it into place and
+    return ``read(folder)``. When another process stored the same folder first, theirs is kept
+    (the same bytes). OSError when it cannot be written or read back."""
+    tmp = folder.parent / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    tmp.mkdir()
+    try:
+        fill(tmp)
+        try:
+            os.replace(tmp, folder)
+        except OSError:  # a non-empty folder of that name: another process's rename came first
+            if read(folder) is None:
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    found = read(folder)
+    if found is None:
+        raise OSError(f"{folder} could not be read back")
+    return found
+
+
+def mapped_bytes(path: Path) -> bytes | mmap.mmap:
+    """The file's bytes, mapped (an empty file cannot be mapped: it is b"")."""
+    with open(path, "rb") as fh:  # the map outlives the file object
+        size = os.fstat(fh.fileno()).st_size
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else b""
+
+
+def mapped_array(path: Path) -> np.ndarray:
+    """A saved array, mapped read-only, as a plain ndarray (a memmap's results would be memmaps)."""
+    return np.load(path, mmap_mode="r").view(np.ndarray)

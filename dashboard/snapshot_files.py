@@ -25,9 +25,10 @@ from typing import Callable, Iterable, TypeVar
 import numpy as np
 import pandas as pd
 
+from loaders.io.cache import TMP_PREFIX, clear_stale_tmp  # the snapshot's own scheme for temporary folders
+
 DIGEST_CHARS = 16
 ROW_COLUMNS = ("doc_id", "title")  # what the derived files are made from, beside the texts
-TMP_PREFIX = ".tmp-derived-"
 T = TypeVar("T")
 
 
@@ -50,7 +51,10 @@ def folder_for(snapshot: Path, kind: str, code: str, articles: pd.DataFrame) -> 
 def write_folder(folder: Path, fill: Callable[[Path], None], read: Callable[[Path], T | None]) -> T:
     """Write ``folder`` with ``fill`` (given the empty temporary folder), rename it into place and
     return ``read(folder)``. When another process stored the same folder first, theirs is kept
-    (the same bytes). OSError when it cannot be written or read back."""
+    (the same bytes). Then the folders of its kind that older code or other rows left in the
+    snapshot go, and what writers that died left half-written: one folder per kind and snapshot
+    (each ~1-4 KB per article). OSError when it cannot be written or read back."""
+    clear_stale_tmp(folder.parent)
     tmp = folder.parent / f"{TMP_PREFIX}{os.getpid()}-{uuid.uuid4().hex[:8]}"
     tmp.mkdir()
     try:
@@ -65,6 +69,10 @@ def write_folder(folder: Path, fill: Callable[[Path], None], read: Callable[[Pat
     found = read(folder)
     if found is None:
         raise OSError(f"{folder} could not be read back")
+    kind = folder.name.split("-", 1)[0]
+    for other in folder.parent.glob(f"{kind}-*"):
+        if other != folder:  # a process mapping its files reads on: an unlinked file lives until unmapped
+            shutil.rmtree(other, ignore_errors=True)
     return found
 
 

@@ -50,6 +50,8 @@ def test_other_rows_get_their_own_index(snapshot_corpus, change, reason):
         stored.folder_for(base.snapshot_folder(), base.articles), reason
     search.attach(other, base.snapshot_folder())
     found = other.search_index
+    assert not stored.folder_for(base.snapshot_folder(), base.articles).exists(), "one index per snapshot on disk"
+    assert list(base.search_index.mask(parse("biển đảo"))) == [True, False, False], "a mapped index outlives its files"
     assert found.starts == held_index(other).starts, reason
     assert list(found.mask(parse("biển đảo"))) == list(held_index(other).mask(parse("biển đảo"))), reason
 
@@ -97,3 +99,12 @@ def test_a_corpus_in_memory_holds_its_index():
     assert corpus.snapshot_folder() is None
     search.attach(corpus, corpus.snapshot_folder())
     assert isinstance(corpus.search_index.text, bytearray)
+
+
+def test_what_a_dead_writer_left_half_written_goes(snapshot_corpus):
+    corpus = snapshot_corpus()
+    left = corpus.snapshot_folder() / ".tmp-999999999-deadbeef"  # no such process
+    left.mkdir()
+    (left / "text.bin").write_bytes(b" half ")
+    search.attach(corpus, corpus.snapshot_folder())
+    assert not left.exists()

@@ -49,10 +49,12 @@ def tree_pss_mb(pid: int | None = None) -> float:
     return sum(pss_kb(p) for p in tree(pid or os.getpid())) / KB
 
 
-def current_rss_mb() -> float:
-    """Resident set of this process now (VmRSS)."""
+def current_rss_mb(part: str = "VmRSS") -> float:
+    """Resident set of this process now: all of it (VmRSS), or one part: ``RssAnon`` (the heap and
+    Arrow's pool: only swap could take it back) or ``RssFile`` (mapped files' pages in memory,
+    which the OS drops and reads again when memory runs short)."""
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(f"{part}:"):
             return int(line.split()[1]) / KB
     return 0.0
 

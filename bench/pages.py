@@ -205,6 +205,7 @@ def measure(path: str, changes: int, seed: int) -> dict:
     out["search_ms"] = statistics.median(runner.run("articles", {"q": q}) for q in SEARCHES) * 1000
     out["search_rss_mb"] = current_rss_mb()
     out["peak_rss_mb"] = own_peak_rss_mb()
+    out["end_anon_mb"], out["end_file_mb"] = current_rss_mb("RssAnon"), current_rss_mb("RssFile")
     return out
 
 

@@ -50,6 +50,8 @@ def summary(r: dict) -> dict[str, float | int | str]:
         "prepare_100k_s": r["pages_large"]["prepare_s"],
         "first_prepare_100k_s": r["start_large"]["prepare_s"],
         "first_start_rss_mb": r["start_large"]["prepared_rss_mb"],
+        # what the server holds after every page ran: its own memory, and mapped files' pages
+        "end_anon_mb": r["pages_large"]["end_anon_mb"], "end_file_mb": r["pages_large"]["end_file_mb"],
         "ingest_peak_pss_mb": max(r["real"]["tree_pss_mb"], r["gen_large"]["tree_pss_mb"]),
         "gen_ingest_dps": r["gen_small"]["dps"], "terms_agreement_top20": r["terms_agreement_top20"],
         "terms_speedup": r["terms_dps"] / r["terms_underthesea_dps"],

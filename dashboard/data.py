@@ -21,7 +21,7 @@ from loaders import corrections
 from loaders.grouping import assign_meeting_ids
 from loaders.schema import Corpus
 
-from . import i18n, queries, search, upload_store
+from . import i18n, queries, search, snapshot_files, upload_store
 from .components import filter_bar, upload
 from .queries import articles, delegations, partners, prepared, review, term_store, terms, themes
 from .settings import setting
@@ -72,7 +72,7 @@ def load_upload(folder: str) -> Corpus:
 def _corrected(path: str, version: str, _base: Corpus, _store: corrections.Store) -> Corpus:
     corrected = with_corrections(_base, _store)
     if corrected is not _base:  # its fields changed: what the filters read is derived again
-        _derive(corrected)
+        _derive(corrected, snapshot_files.beside(corrected))
     return corrected
 
 
@@ -80,20 +80,20 @@ def prepare(corpus: Corpus) -> Corpus:
     """What every page reads, derived once per loaded corpus and kept on it: the folded text
     search (``search.attach``: stored beside the corpus's snapshot, if it has one, and mapped
     from there on later loads) and ``_derive``'s tables."""
-    search.attach(corpus, corpus.snapshot_folder())
-    _derive(corpus)
+    beside = snapshot_files.beside(corpus)
+    search.attach(corpus, beside)
+    _derive(corpus, beside)
     return corpus
 
 
-def _derive(corpus: Corpus) -> None:
+def _derive(corpus: Corpus, beside: snapshot_files.Beside | None) -> None:
     """The filters' columns and options, the term counts' arrays (kept beside the corpus's
     snapshot, if it has one: ``queries.term_store``) and the figures' countries, kept on
     ``corpus`` (``queries.prepared``) so no page's first render pays for them."""
     prepared.attach(corpus)
     queries.filter_options(corpus)
-    snapshot = corpus.snapshot_folder()
-    if snapshot is not None:  # the matrix stored beside the snapshot, mapped (built and stored once)
-        term_store.attach(corpus, snapshot)
+    if beside is not None:  # the matrix stored beside the snapshot, mapped (built and stored once)
+        term_store.attach(corpus, beside)
     queries.term_matrix(corpus)
     terms.term_keys(corpus)
     corpus.release_terms()  # the pages count terms from the matrix; an export reads the table again

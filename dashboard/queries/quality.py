@@ -78,11 +78,14 @@ def duplicate_groups(corpus: Corpus, f: Filters, max_rows: int | None = None) ->
 
 def _merged_articles(corpus: Corpus, f: Filters) -> pd.DataFrame:
     """The filtered articles (date filter not applied) of meetings with more than one, with only
-    the columns the duplicates table reads (the whole frame's other columns are never copied)."""
-    arts = filter_articles(corpus, f, use_dates=False)
-    grouped = arts.loc[arts["meeting_id"].notna(), MERGED_COLUMNS]
-    sizes = grouped["meeting_id"].map(grouped["meeting_id"].value_counts())
-    return grouped[sizes.to_numpy() > 1]
+    the columns the duplicates table reads (the whole frame's other columns are never copied).
+    Kept per set of filters: the page counts them and joins them in one rerun."""
+    def cut() -> pd.DataFrame:
+        arts = filter_articles(corpus, f, use_dates=False)
+        grouped = arts.loc[arts["meeting_id"].notna(), MERGED_COLUMNS]
+        sizes = grouped["meeting_id"].map(grouped["meeting_id"].value_counts())
+        return grouped[sizes.to_numpy() > 1]
+    return remembered_frame(corpus, ("merged_articles", filter_key(f, use_dates=False)), cut)
 
 
 def _ranked_merged(merged: pd.DataFrame) -> pd.DataFrame:

@@ -7,8 +7,8 @@ a server start maps it instead of reading the ~10 million rows of the terms tabl
 """
 from __future__ import annotations
 
+import functools
 import json
-import logging
 from pathlib import Path
 
 import numpy as np
@@ -25,26 +25,17 @@ CODE_FILES = ("terms.py", "term_store.py")
 CODE_DIGEST = snapshot_files.code_digest(Path(__file__).parent / name for name in CODE_FILES)
 ARRAYS = ("order", "codes", "rows", "counts", "lengths")  # TermMatrix's fields besides ``terms``
 
-log = logging.getLogger(__name__)
+
+def attach(corpus: Corpus, beside: snapshot_files.Beside) -> TermMatrix:
+    """``corpus``'s term matrix mapped from ``beside`` its snapshot (built and stored there first if
+    it is not), kept where ``terms.term_matrix`` finds it."""
+    return prepared_of(corpus).once("term_matrix", lambda: _kept(corpus, beside))
 
 
-def attach(corpus: Corpus, snapshot: Path) -> TermMatrix:
-    """``corpus``'s term matrix mapped from beside ``snapshot`` (built and stored there first if it
-    is not), kept where ``terms.term_matrix`` finds it."""
-    return prepared_of(corpus).once("term_matrix", lambda: _kept(corpus, snapshot))
-
-
-def _kept(corpus: Corpus, snapshot: Path) -> TermMatrix:
-    folder, rows = snapshot_files.folder_for(snapshot, KIND, CODE_DIGEST, corpus.articles), len(corpus.articles)
-    found = read(folder, rows)
-    if found is not None:
-        return found
-    matrix = TermMatrix.build(corpus)
-    try:
-        return snapshot_files.write_folder(folder, lambda tmp: _fill(tmp, matrix), lambda found: read(found, rows))
-    except OSError as exc:  # a read-only or full disk: the matrix is held in memory instead
-        log.warning("could not store the term matrix in %s (%s): holding it in memory", folder, exc)
-        return matrix
+def _kept(corpus: Corpus, beside: snapshot_files.Beside) -> TermMatrix:
+    rows, built = len(corpus.articles), functools.cache(lambda: TermMatrix.build(corpus))  # built once at most
+    return snapshot_files.kept(beside.folder(KIND, CODE_DIGEST), lambda found: read(found, rows),
+                               lambda tmp: _fill(tmp, built()), built, "term matrix")
 
 
 def _fill(tmp: Path, matrix: TermMatrix) -> None:

@@ -8,7 +8,6 @@ a small upload). For a corpus read from a snapshot, data.py has the index stored
 """
 from __future__ import annotations
 
-import logging
 import mmap
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -18,12 +17,13 @@ from typing import BinaryIO, Callable, Union
 import numpy as np
 import pandas as pd
 
+from .. import snapshot_files
+from ..snapshot_files import Beside
 from . import stored
 from .keys import CHUNK_TEXTS, folded_bytes, keys_of_bytes
 from .query import Query
 from .signature import Signatures
 
-log = logging.getLogger(__name__)
 Buffer = Union[bytes, bytearray, mmap.mmap]  # the folded text: held, or mapped from its file
 ATTRIBUTE = "search_index"  # where data.py keeps the index on a loaded Corpus
 ROW_BREAK = "\x00"  # between two articles' keys: no needle holds it, so no match spans two articles
@@ -131,29 +131,28 @@ def index_of(corpus) -> SearchIndex:
     return SearchIndex.build(corpus.articles, corpus.bodies)
 
 
-def attach(corpus, keep_in: Path | None = None) -> None:
-    """Build ``corpus``'s index and keep it on the corpus (data.py, once per load). ``keep_in`` (a
-    snapshot folder): the index stored there is mapped, or built, stored there and mapped."""
-    if keep_in is not None and len(corpus.articles):  # (an empty file cannot be mapped)
-        setattr(corpus, ATTRIBUTE, _kept(corpus, keep_in))
-    else:
-        setattr(corpus, ATTRIBUTE, SearchIndex.build(corpus.articles, corpus.bodies))
+def attach(corpus, beside: Beside | None = None) -> None:
+    """Build ``corpus``'s index and keep it on the corpus (data.py, once per load). ``beside`` (its
+    snapshot's, ``snapshot_files.beside``): the index stored there is mapped, or built, stored
+    there and mapped."""
+    setattr(corpus, ATTRIBUTE, SearchIndex.build(corpus.articles, corpus.bodies) if beside is None
+            else _kept(corpus, beside))
 
 
-def _kept(corpus, snapshot: Path) -> SearchIndex:
-    folder, rows = stored.folder_for(snapshot, corpus.articles), len(corpus.articles)
-    found = stored.read(folder, rows)
-    if found is not None:
-        return SearchIndex(*found)
+def _kept(corpus, beside: Beside) -> SearchIndex:
+    rows = len(corpus.articles)
+
+    def mapped(folder: Path) -> SearchIndex | None:
+        parts = stored.read(folder, rows)
+        return SearchIndex(*parts) if parts is not None else None
 
     def build(sink: BinaryIO) -> tuple[list[int], Signatures]:
         index = SearchIndex.build(corpus.articles, corpus.bodies, sink=sink)
         return index.starts, index.signatures
-    try:
-        return SearchIndex(*stored.write(folder, rows, build))
-    except OSError as exc:  # a read-only or full disk: the index is held in memory instead
-        log.warning("could not store the search index in %s (%s): holding it in memory", folder, exc)
-        return SearchIndex.build(corpus.articles, corpus.bodies)
+    # held: folded again (a write that failed part way leaves no text behind to map)
+    return snapshot_files.kept(beside.folder(stored.KIND, stored.CODE_DIGEST), mapped,
+                               lambda tmp: stored.fill(tmp, build),
+                               lambda: SearchIndex.build(corpus.articles, corpus.bodies), "search index")
 
 
 def carry(source, target) -> None:

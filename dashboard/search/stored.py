@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import BinaryIO, Callable
 
 import numpy as np
-import pandas as pd
 
 from .. import snapshot_files
 from .signature import BUCKETS, Signatures
@@ -21,10 +20,6 @@ KIND = "search"
 CODE_FILES = ("keys.py", "signature.py", "corpus.py", "stored.py")
 CODE_DIGEST = snapshot_files.code_digest(Path(__file__).parent / name for name in CODE_FILES)
 Parts = tuple["bytes | mmap.mmap", list[int], Signatures]  # SearchIndex's fields
-
-
-def folder_for(snapshot: Path, articles: pd.DataFrame) -> Path:
-    return snapshot_files.folder_for(snapshot, KIND, CODE_DIGEST, articles)
 
 
 def read(folder: Path, rows: int) -> Parts | None:
@@ -40,12 +35,10 @@ def read(folder: Path, rows: int) -> Parts | None:
     return (text, starts.tolist(), Signatures(bits, rows)) if whole else None
 
 
-def write(folder: Path, rows: int, build: Callable[[BinaryIO], tuple[list[int], Signatures]]) -> Parts:
-    """Build the index with ``build`` (it writes the text to the file it is given and returns the
-    starts and signatures), store it as ``folder`` and return it mapped from there."""
-    def fill(tmp: Path) -> None:
-        with open(tmp / "text.bin", "wb") as sink:
-            starts, signatures = build(sink)
-        np.save(tmp / "starts.npy", np.asarray(starts, dtype=np.int64))
-        np.save(tmp / "signatures.npy", signatures.bits)
-    return snapshot_files.write_folder(folder, fill, lambda found: read(found, rows))
+def fill(tmp: Path, build: Callable[[BinaryIO], tuple[list[int], Signatures]]) -> None:
+    """Write an index into ``tmp`` with ``build`` (it writes the text to the file it is given and
+    returns the starts and signatures)."""
+    with open(tmp / "text.bin", "wb") as sink:
+        starts, signatures = build(sink)
+    np.save(tmp / "starts.npy", np.asarray(starts, dtype=np.int64))
+    np.save(tmp / "signatures.npy", signatures.bits)

@@ -7,11 +7,15 @@ import mmap
 import numpy as np
 import pytest
 
-from dashboard import search
+from dashboard import search, snapshot_files
 from dashboard.search import SearchIndex, parse, stored
 from dashboard.search import corpus as index_mod
 
 QUERIES = ["biển đảo", "hoa binh", "thông tin đối ngoại", "bien gioi OR tap huan", "tỉnh NOT đoàn", "khong co"]
+
+
+def index_folder(corpus):
+    return snapshot_files.beside(corpus).folder(stored.KIND, stored.CODE_DIGEST)
 
 
 def held_index(corpus) -> SearchIndex:
@@ -20,7 +24,7 @@ def held_index(corpus) -> SearchIndex:
 
 def test_a_snapshot_corpus_maps_its_stored_index_and_finds_the_same(snapshot_corpus):
     first = snapshot_corpus()
-    search.attach(first, first.snapshot_folder())
+    search.attach(first, snapshot_files.beside(first))
     assert isinstance(first.search_index.text, mmap.mmap), "the folded text is mapped, not held"
     held = held_index(first)
     assert bytes(first.search_index.text) == bytes(held.text) and first.search_index.starts == held.starts
@@ -30,10 +34,10 @@ def test_a_snapshot_corpus_maps_its_stored_index_and_finds_the_same(snapshot_cor
 
 def test_the_next_load_folds_nothing(snapshot_corpus, monkeypatch):
     stored_corpus = snapshot_corpus()
-    search.attach(stored_corpus, stored_corpus.snapshot_folder())
+    search.attach(stored_corpus, snapshot_files.beside(stored_corpus))
     monkeypatch.setattr(index_mod.SearchIndex, "build", lambda *a, **k: pytest.fail("folded again"))
     again = snapshot_corpus()
-    search.attach(again, again.snapshot_folder())
+    search.attach(again, snapshot_files.beside(again))
     assert list(np.flatnonzero(again.search_index.mask(parse("biển đảo")))) == [0]
 
 
@@ -44,13 +48,12 @@ def test_the_next_load_folds_nothing(snapshot_corpus, monkeypatch):
 ])
 def test_other_rows_get_their_own_index(snapshot_corpus, change, reason):
     base = snapshot_corpus()
-    search.attach(base, base.snapshot_folder())
+    search.attach(base, snapshot_files.beside(base))
     other = dataclasses.replace(base, articles=change(base.articles))
-    assert stored.folder_for(base.snapshot_folder(), other.articles) != \
-        stored.folder_for(base.snapshot_folder(), base.articles), reason
-    search.attach(other, base.snapshot_folder())
+    assert index_folder(other) != index_folder(base), reason
+    search.attach(other, snapshot_files.beside(other))
     found = other.search_index
-    assert not stored.folder_for(base.snapshot_folder(), base.articles).exists(), "one index per snapshot on disk"
+    assert not index_folder(base).exists(), "one index per snapshot on disk"
     assert list(base.search_index.mask(parse("biển đảo"))) == [True, False, False], "a mapped index outlives its files"
     assert found.starts == held_index(other).starts, reason
     assert list(found.mask(parse("biển đảo"))) == list(held_index(other).mask(parse("biển đảo"))), reason
@@ -63,12 +66,12 @@ def test_other_rows_get_their_own_index(snapshot_corpus, change, reason):
 ])
 def test_a_damaged_stored_index_is_built_again(snapshot_corpus, damage):
     corpus = snapshot_corpus()
-    search.attach(corpus, corpus.snapshot_folder())
-    folder = stored.folder_for(corpus.snapshot_folder(), corpus.articles)
+    search.attach(corpus, snapshot_files.beside(corpus))
+    folder = index_folder(corpus)
     damage(folder)
     assert stored.read(folder, len(corpus.articles)) is None
     again = snapshot_corpus()
-    search.attach(again, again.snapshot_folder())
+    search.attach(again, snapshot_files.beside(again))
     assert again.search_index.starts == held_index(again).starts
     assert list(again.search_index.mask(parse("hoa binh"))) == [False, False, True]
 
@@ -76,9 +79,9 @@ def test_a_damaged_stored_index_is_built_again(snapshot_corpus, damage):
 def test_a_corpus_whose_index_cannot_be_stored_holds_it(snapshot_corpus, monkeypatch, caplog):
     def refuse(*args, **kwargs):
         raise OSError("read-only file system")
-    monkeypatch.setattr(stored, "write", refuse)
+    monkeypatch.setattr(stored, "fill", refuse)
     corpus = snapshot_corpus()
-    search.attach(corpus, corpus.snapshot_folder())
+    search.attach(corpus, snapshot_files.beside(corpus))
     assert isinstance(corpus.search_index.text, bytearray), "held in memory"
     assert list(corpus.search_index.mask(parse("biển đảo"))) == [True, False, False]
     assert "could not store the search index" in caplog.text
@@ -89,7 +92,7 @@ def test_a_loaded_corpus_is_prepared_with_its_index_kept_beside_its_snapshot(sna
 
     corpus = data.prepare(snapshot_corpus())
     assert isinstance(corpus.search_index.text, mmap.mmap)
-    assert stored.read(stored.folder_for(corpus.snapshot_folder(), corpus.articles), len(corpus.articles))
+    assert stored.read(index_folder(corpus), len(corpus.articles))
 
 
 def test_a_corpus_in_memory_holds_its_index():
@@ -97,7 +100,7 @@ def test_a_corpus_in_memory_holds_its_index():
 
     corpus = fixture_corpus()
     assert corpus.snapshot_folder() is None
-    search.attach(corpus, corpus.snapshot_folder())
+    search.attach(corpus, snapshot_files.beside(corpus))
     assert isinstance(corpus.search_index.text, bytearray)
 
 
@@ -106,5 +109,5 @@ def test_what_a_dead_writer_left_half_written_goes(snapshot_corpus):
     left = corpus.snapshot_folder() / ".tmp-999999999-deadbeef"  # no such process
     left.mkdir()
     (left / "text.bin").write_bytes(b" half ")
-    search.attach(corpus, corpus.snapshot_folder())
+    search.attach(corpus, snapshot_files.beside(corpus))
     assert not left.exists()

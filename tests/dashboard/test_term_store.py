@@ -15,7 +15,7 @@ from dashboard.queries.terms import TermMatrix, term_frequencies
 
 def stored_matrix(corpus) -> TermMatrix:
     prepared.attach(corpus)
-    return term_store.attach(corpus, corpus.snapshot_folder())
+    return term_store.attach(corpus, snapshot_files.beside(corpus))
 
 
 def same(a: TermMatrix, b: TermMatrix) -> None:
@@ -49,8 +49,7 @@ def test_the_next_load_reads_no_term_row(snapshot_corpus, monkeypatch):
 def test_a_damaged_stored_matrix_is_built_again(snapshot_corpus, damage):
     corpus = snapshot_corpus()
     stored_matrix(corpus)
-    folder = snapshot_files.folder_for(corpus.snapshot_folder(), term_store.KIND, term_store.CODE_DIGEST,
-                                       corpus.articles)
+    folder = snapshot_files.beside(corpus).folder(term_store.KIND, term_store.CODE_DIGEST)
     damage(folder)
     assert term_store.read(folder, len(corpus.articles)) is None
     again = snapshot_corpus()
